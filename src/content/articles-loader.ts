@@ -1,0 +1,69 @@
+/**
+ * The articles collection's loader. Astro's glob loader stops at the first invalid file
+ * and lets YAML roll `2025-13-45` over into a real date; this one reads every file with
+ * our frontmatter reader, checks them all with the collection schema, and fails the
+ * build with every problem listed. Valid articles are rendered once and cached by digest.
+ */
+import { resolve } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { dateOnly } from '../lib/dates.ts';
+import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
+import type { RenderContext } from '../markdown/context.ts';
+import type { ContentProject } from './project.ts';
+import { checkArticles, readArticleFiles } from './read-articles.ts';
+
+/** Bump when the Markdown pipeline changes, so cached renders are redone. */
+const PIPELINE_VERSION = '1';
+
+export function articlesLoader(project: ContentProject): Loader {
+  return {
+    name: 'articles-loader',
+    schema: project.schema,
+    async load(ctx: LoaderContext) {
+      await loadAll(ctx, project);
+      ctx.watcher?.add(resolve(fileURLToPath(ctx.config.root), project.contentDir));
+      ctx.watcher?.on('all', (_event, path) => {
+        if (path.includes(project.contentDir) && (path.endsWith('.md') || path.endsWith('sources.yaml'))) {
+          loadAll(ctx, project).catch((error: unknown) => ctx.logger.error(String(error)));
+        }
+      });
+    },
+  };
+}
+
+async function loadAll({ config, store, logger, renderMarkdown, generateDigest }: LoaderContext, project: ContentProject) {
+  const root = fileURLToPath(config.root);
+  const files = readArticleFiles(root, project);
+  const { articles, problems } = checkArticles(root, project, files);
+  for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+  if (problems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(problems);
+
+  const textByFile = new Map(files.map((f) => [f.path, f.text]));
+  const untouched = new Set(store.keys());
+  const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
+  for (const { slug, file, article, body } of articles) {
+    untouched.delete(slug);
+    const digest = generateDigest(`${context}\n${textByFile.get(file)}`);
+    const existing = store.get(slug);
+    if (existing?.digest === digest) {
+      if (existing.assetImports?.length && existing.filePath) store.addAssetImports(existing.assetImports, existing.filePath);
+      continue;
+    }
+    const renderContext: RenderContext = { lang: article.lang, publishedDate: dateOnly(article.published) };
+    // The renderer reads frontmatter itself; give it our normalised values, as JSON (valid YAML).
+    const rendered = await renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${body}`, {
+      fileURL: pathToFileURL(resolve(root, file)),
+    });
+    store.set({
+      id: slug,
+      data: { ...article },
+      body,
+      filePath: file,
+      digest,
+      rendered,
+      ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
+    });
+  }
+  for (const id of untouched) store.delete(id);
+}

@@ -1,0 +1,31 @@
+/**
+ * The site's articles, read from the collection once per build and shared by every page:
+ * filtered (drafts, schedule), sorted newest first, with their display values computed.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { articleView, type ArticleView } from '../lib/article-view.ts';
+import { isPublic, newestFirst } from '../lib/publishing.ts';
+
+export interface SiteArticle extends ArticleView {
+  entry: CollectionEntry<'articles'>;
+}
+
+let cached: Promise<SiteArticle[]> | undefined;
+
+async function load(): Promise<SiteArticle[]> {
+  const entries = await getCollection('articles');
+  const now = Date.now();
+  const shown = [];
+  for (const entry of entries) {
+    if (isPublic(entry.data, now, import.meta.env.DEV)) shown.push({ slug: entry.id, article: entry.data, entry });
+    else if (!entry.data.draft) console.info(`[articles] ${entry.filePath}: published ${entry.data.published.kind === 'date' ? entry.data.published.date : entry.data.published.iso} is in the future; left out of this build until then`);
+  }
+  return newestFirst(shown).map(({ slug, article, entry }) => ({ ...articleView(slug, article), entry }));
+}
+
+export function siteArticles(): Promise<SiteArticle[]> {
+  // In dev the content changes under us; a build reads it once.
+  if (import.meta.env.DEV) return load();
+  cached ??= load();
+  return cached;
+}

@@ -1,0 +1,198 @@
+/**
+ * The article format: every frontmatter field an editor may write, how it is checked,
+ * and the clean model it becomes. Used by the content collection, by `npm run check`
+ * and by the importer, so all three agree on what is valid.
+ */
+import { z } from 'astro/zod';
+import { DATE_EXAMPLES, DateInputError, isTimeZone, parseArticleDate, type ArticleDate } from './dates.ts';
+import { parseCredit, structuredCredit, type PhotoCredit } from './credits.ts';
+import type { Source, SourceRegistry } from './sources.ts';
+import { topicSlug } from './slugs.ts';
+
+export interface ArticleFigure {
+  /** Local path (relative to the article, or under public/ when it starts with "/") or an https URL. */
+  src?: string;
+  alt: string;
+  caption: string;
+  credit?: PhotoCredit;
+}
+
+export interface Topic {
+  name: string;
+  slug: string;
+}
+
+/** The normalised article that pages render; nothing downstream re-parses frontmatter. */
+export interface Article {
+  title: string;
+  standfirst: string;
+  published: ArticleDate;
+  updated?: ArticleDate;
+  timezone: string;
+  source: Source;
+  url?: string;
+  republishedBy?: Source;
+  byline?: string;
+  topics: Topic[];
+  lang: string;
+  dir: 'ltr' | 'rtl';
+  draft: boolean;
+  image?: ArticleFigure;
+}
+
+export interface SchemaContext {
+  sources: SourceRegistry;
+  /** The site's zone for times written without an offset. */
+  defaultZone: string;
+}
+
+const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
+
+export function directionOf(lang: string): 'ltr' | 'rtl' {
+  return RTL_LANGS.has(lang.toLowerCase().split('-')[0] ?? '') ? 'rtl' : 'ltr';
+}
+
+const text = (what: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `expected ${what}`) })
+    .trim()
+    .min(1, { error: `is empty; expected ${what}` });
+
+const optionalText = (what: string) =>
+  z.string({ error: `expected ${what}` }).trim().optional().transform((v) => (v ? v : undefined));
+
+const creditInput = z.union(
+  [
+    z.string(),
+    z.strictObject({
+      /** The photographer. */
+      creator: z.string().optional(),
+      /** The agency or credit line. */
+      provider: z.string().optional(),
+    }),
+  ],
+  { error: 'expected the credit text printed under the photo, or { creator, provider }' },
+);
+
+function toCredit(value: z.infer<typeof creditInput> | undefined): PhotoCredit | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'string' ? parseCredit(value) : structuredCredit(value.creator, value.provider);
+}
+
+const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+/** Builds the frontmatter schema; the source list and default zone come from the project. */
+export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
+  const sourceField = (what: string) =>
+    z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `expected ${what}`) }).transform((value, ctx): Source => {
+      const found = sources.match(value);
+      if (found) return found;
+      const near = sources.suggest(value);
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a known source${near ? `; did you mean "${near}"?` : ''} Known sources are listed in content/sources.yaml`,
+      });
+      return z.NEVER;
+    });
+
+  return z
+    .strictObject({
+      /** The headline, as readers will see it. */
+      title: text('the headline'),
+      /** One or two sentences under the headline that tell the story in brief. */
+      standfirst: text('a one- or two-sentence summary'),
+      /** When the story was first published: 2025-05-18, 2025-05-18T14:30, 2025-05-18T14:30:00+03:00, 18 May 2025 … */
+      published: z.string({
+        error: (issue) => (issue.input === undefined ? `is required: a date such as ${DATE_EXAMPLES}` : `expected a date such as ${DATE_EXAMPLES}`),
+      }),
+      /** When the story last changed in substance; same forms as `published`. */
+      updated: z.string({ error: `expected a date such as ${DATE_EXAMPLES}` }).optional(),
+      /** IANA zone the story's times are in, e.g. Asia/Damascus. Defaults to the site's zone. */
+      timezone: z.string({ error: 'expected an IANA time-zone name such as Asia/Damascus' }).optional(),
+      /** Who reported it: a name, alias or URL from content/sources.yaml. */
+      source: sourceField('a source name, alias or URL from content/sources.yaml'),
+      /** The original article's address. */
+      url: z.url({ protocol: /^https?$/, error: 'expected the original article\'s http(s) address' }).optional(),
+      /** Who republished it, when we took it from a republisher; same matching as `source`. */
+      republishedBy: sourceField('a source name, alias or URL from content/sources.yaml').optional(),
+      /** The writer's name as printed. */
+      byline: optionalText('the writer\'s name'),
+      /** Subjects, e.g. [Syria, ISIS]; each gets a topic page. */
+      topics: z.array(z.string({ error: 'expected a topic name' }).trim().min(1), { error: 'expected a list of topics, e.g. [Syria, Security]' }).default([]),
+      /** Language of the article (BCP 47), e.g. en or ar. */
+      lang: z.string().regex(BCP47, { error: 'expected a language tag such as en or ar' }).default('en'),
+      /** A draft is shown by `npm run dev` and never built. */
+      draft: z.boolean({ error: 'expected true or false' }).default(false),
+      /** The lead photo above the story. */
+      image: z
+        .strictObject({
+          /** A file next to the article (./photo.jpg), under public/ (/images/photo.jpg), or omitted when the photo is not available. */
+          src: optionalText('an image path'),
+          /** What the photo shows, for readers who cannot see it. */
+          alt: z.string({ error: 'expected text describing the photo' }).trim().default(''),
+          /** The caption printed under the photo. */
+          caption: z.string({ error: 'expected the caption text' }).trim().default(''),
+          /** The credit printed under the photo ("photo credit: Mohammad Bash. Via Shutterstock") or { creator, provider }. */
+          credit: creditInput.optional(),
+        })
+        .optional(),
+    })
+    .transform((raw, ctx): Article => {
+      const timezone = raw.timezone ?? defaultZone;
+      if (!isTimeZone(timezone)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['timezone'],
+          message: `"${timezone}" is not a time-zone name; use an IANA name such as Asia/Damascus or Europe/London`,
+        });
+        return z.NEVER;
+      }
+      const date = (field: 'published' | 'updated', value: string): ArticleDate | undefined => {
+        try {
+          return parseArticleDate(value, timezone);
+        } catch (error) {
+          if (!(error instanceof DateInputError)) throw error;
+          ctx.addIssue({ code: 'custom', path: [field], message: error.message });
+          return undefined;
+        }
+      };
+      const published = date('published', raw.published);
+      const updated = raw.updated === undefined ? undefined : date('updated', raw.updated);
+      if (!published || (raw.updated !== undefined && !updated)) return z.NEVER;
+
+      const topics: Topic[] = [];
+      for (const name of raw.topics) {
+        const slug = topicSlug(name);
+        if (!topics.some((t) => t.slug === slug)) topics.push({ name, slug });
+      }
+      const image = raw.image && {
+        ...(raw.image.src ? { src: raw.image.src } : {}),
+        alt: raw.image.alt,
+        caption: raw.image.caption,
+        ...optional('credit', toCredit(raw.image.credit)),
+      };
+      return {
+        title: raw.title,
+        standfirst: raw.standfirst,
+        published,
+        ...optional('updated', updated),
+        timezone,
+        source: raw.source,
+        ...optional('url', raw.url),
+        ...optional('republishedBy', raw.republishedBy),
+        ...optional('byline', raw.byline),
+        topics,
+        lang: raw.lang,
+        dir: directionOf(raw.lang),
+        draft: raw.draft,
+        ...(image ? { image } : {}),
+      };
+    });
+}
+
+/** Leaves a key out rather than storing `undefined` (the data store serialises it). */
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+export type ArticleSchema = ReturnType<typeof createArticleSchema>;

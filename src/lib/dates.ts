@@ -1,0 +1,227 @@
+/**
+ * Article dates: which written forms we accept, which zone a wall-clock time is in,
+ * and how a date-only value is kept. Parsing and formatting are date-fns' job; this
+ * module only makes the decisions.
+ */
+import { format, isValid, parse, parseISO } from 'date-fns';
+import { ar, enGB } from 'date-fns/locale';
+import { tz } from '@date-fns/tz';
+
+/**
+ * A date as the editor meant it. A date without a time stays a calendar date
+ * (no midnight, no zone arithmetic); a time becomes an instant in a named zone.
+ */
+export type ArticleDate =
+  | { kind: 'date'; /** yyyy-MM-dd */ date: string }
+  | {
+      kind: 'instant';
+      /** The instant with the zone's offset, e.g. 2025-05-18T14:30:00+03:00 */
+      iso: string;
+      /** Milliseconds since the epoch, for sorting and comparing. */
+      epoch: number;
+      /** The IANA zone the time is shown in. */
+      zone: string;
+    };
+
+export class DateInputError extends Error {}
+
+export const DATE_EXAMPLES = '2025-05-18 or 2025-05-18T14:30+03:00';
+
+/** True when the IANA name is one this runtime knows (aliases such as "UTC" included). */
+export function isTimeZone(name: string): boolean {
+  if (!name || name.trim() !== name) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DATE_ONLY_FORMATS = ['yyyy-MM-dd', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d, yyyy', 'MMM d, yyyy', 'MMMM d yyyy', 'MMM d yyyy'];
+
+const WALL_CLOCK_FORMATS = [
+  "yyyy-MM-dd'T'HH:mm",
+  "yyyy-MM-dd'T'HH:mm:ss",
+  'yyyy-MM-dd HH:mm',
+  'yyyy-MM-dd HH:mm:ss',
+  'd MMMM yyyy HH:mm',
+  'd MMM yyyy HH:mm',
+  'd MMMM yyyy, HH:mm',
+  'd MMM yyyy, HH:mm',
+  'MMMM d, yyyy HH:mm',
+  'MMM d, yyyy HH:mm',
+  'MMMM d, yyyy, HH:mm',
+  'MMM d, yyyy, HH:mm',
+];
+
+/** Forms that carry their own offset; the article's zone is then only used for display. */
+const OFFSET_FORMATS = ['d MMM yyyy HH:mm:ss xx', 'd MMM yyyy HH:mm xx', 'd MMM yyyy HH:mm:ss XX'];
+
+const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$/i;
+const WEEKDAY_PREFIX = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+/i;
+const REFERENCE = new Date(2000, 0, 1);
+const FOUR_DIGIT_YEAR = /(^|\D)\d{4}(\D|$)/;
+
+function strictParse(text: string, pattern: string, zone?: string): Date | undefined {
+  const parsed = zone ? parse(text, pattern, REFERENCE, { in: tz(zone) }) : parse(text, pattern, REFERENCE);
+  // date-fns reads "25" as the year 25 for "yyyy": insist on a four-digit year.
+  if (!isValid(parsed) || !FOUR_DIGIT_YEAR.test(text)) return undefined;
+  return parsed;
+}
+
+function instant(epoch: number, zone: string): ArticleDate {
+  return { kind: 'instant', iso: format(epoch, "yyyy-MM-dd'T'HH:mm:ssxxx", { in: tz(zone) }), epoch, zone };
+}
+
+/**
+ * Reads a date as an editor writes it. `zone` is the article's IANA zone; a time
+ * without an offset is read in it. Throws DateInputError with an editor-facing message.
+ */
+export function parseArticleDate(input: string, zone: string): ArticleDate {
+  const text = input.trim().replace(/\s+/g, ' ');
+  if (!text) throw new DateInputError(`an empty value is not a date; use ${DATE_EXAMPLES}`);
+
+  // A weekday is redundant; we check it rather than let it move the date.
+  const weekday = WEEKDAY_PREFIX.exec(text);
+  const rest = weekday ? text.slice(weekday[0].length) : text;
+
+  let result: ArticleDate | undefined;
+  for (const pattern of DATE_ONLY_FORMATS) {
+    const d = strictParse(rest, pattern);
+    if (d) {
+      result = { kind: 'date', date: format(d, 'yyyy-MM-dd') };
+      break;
+    }
+  }
+  if (!result && ISO_WITH_OFFSET.test(rest)) {
+    const d = parseISO(rest);
+    if (isValid(d)) result = instant(d.getTime(), zone);
+  }
+  if (!result) {
+    for (const pattern of OFFSET_FORMATS) {
+      const d = strictParse(rest, pattern);
+      if (d) {
+        result = instant(d.getTime(), zone);
+        break;
+      }
+    }
+  }
+  if (!result) {
+    for (const pattern of WALL_CLOCK_FORMATS) {
+      const d = strictParse(rest, pattern, zone);
+      if (d) {
+        result = instant(d.getTime(), zone);
+        break;
+      }
+    }
+  }
+  if (!result) {
+    throw new DateInputError(`"${input}" is not a date; use ${DATE_EXAMPLES}`);
+  }
+  if (weekday) {
+    const named = weekday[1]!.toLowerCase();
+    const actual = format(calendarDate(result), 'EEE').toLowerCase();
+    if (named !== actual) {
+      throw new DateInputError(
+        `"${input}" names the wrong weekday: ${dateOnly(result)} is a ${format(calendarDate(result), 'EEEE')}`,
+      );
+    }
+  }
+  return result;
+}
+
+/** The calendar day of the value, in its own zone, as yyyy-MM-dd. */
+export function dateOnly(d: ArticleDate): string {
+  return d.kind === 'date' ? d.date : d.iso.slice(0, 10);
+}
+
+/** A local Date at noon of the value's calendar day, for weekday and calendar arithmetic. */
+export function calendarDate(d: ArticleDate): Date {
+  const [y, m, day] = dateOnly(d).split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, day, 12);
+}
+
+/** Value of the `datetime` attribute: the instant with offset, or the bare date. */
+export function datetimeAttribute(d: ArticleDate): string {
+  return d.kind === 'date' ? d.date : d.iso;
+}
+
+/**
+ * A number that orders articles newest-first. A date-only value counts as the start of
+ * its day in the article's zone, so it sorts before same-day stories that carry a time.
+ */
+export function sortValue(d: ArticleDate, zone: string): number {
+  if (d.kind === 'instant') return d.epoch;
+  return parse(d.date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime();
+}
+
+/** The instant a date-only value begins in a zone (for "is it published yet?"). */
+export function startInstant(d: ArticleDate, zone: string): number {
+  return sortValue(d, zone);
+}
+
+/** "UTC+3", "UTC+5:30", "UTC−4", or "UTC". */
+export function utcOffsetLabel(iso: string): string {
+  const match = /([+-])(\d{2}):(\d{2})$/.exec(iso);
+  if (!match) return 'UTC';
+  const [, sign, hh, mm] = match;
+  if (hh === '00' && mm === '00') return 'UTC';
+  return `UTC${sign === '-' ? '−' : '+'}${Number(hh)}${mm === '00' ? '' : `:${mm}`}`;
+}
+
+/** The city part of an IANA name: "Asia/Damascus" → "Damascus", "America/New_York" → "New York". */
+export function zoneCity(zone: string): string {
+  const last = zone.split('/').at(-1) ?? zone;
+  return last.replace(/_/g, ' ');
+}
+
+/** Locale-specific pieces of a visible date. */
+interface DateLocale {
+  dateLocale: typeof enGB;
+  day: string;
+  time: string;
+  join: string;
+}
+
+const LOCALES: Record<string, DateLocale> = {
+  en: { dateLocale: enGB, day: 'd MMMM yyyy', time: 'HH:mm', join: ', ' },
+  ar: { dateLocale: ar, day: 'd MMMM yyyy', time: 'HH:mm', join: '، ' },
+};
+
+function localeFor(lang: string): DateLocale {
+  const base = lang.toLowerCase().split('-')[0] ?? 'en';
+  return LOCALES[base] ?? LOCALES.en!;
+}
+
+/**
+ * The readable text of a date: "18 May 2025" for a date, "18 May 2025, 14:30 (Damascus, UTC+3)"
+ * for an instant. The zone is always named when a time is shown.
+ */
+export function formatArticleDate(d: ArticleDate, lang = 'en'): string {
+  const loc = localeFor(lang);
+  if (d.kind === 'date') return format(calendarDate(d), loc.day, { locale: loc.dateLocale });
+  const inZone = { in: tz(d.zone), locale: loc.dateLocale };
+  const day = format(d.epoch, loc.day, inZone);
+  const time = format(d.epoch, loc.time, inZone);
+  const zoneLabel = d.zone === 'UTC' || d.zone === 'Etc/UTC' ? 'UTC' : `${zoneCity(d.zone)}, ${utcOffsetLabel(d.iso)}`;
+  return `${day}${loc.join}${time} (${zoneLabel})`;
+}
+
+/**
+ * Whether "updated" is worth showing: a different calendar day, or for two instants
+ * more than a quarter of an hour apart (fixing a typo is not news).
+ */
+export function isMeaningfulUpdate(published: ArticleDate, updated: ArticleDate | undefined): boolean {
+  if (!updated) return false;
+  if (published.kind === 'instant' && updated.kind === 'instant') {
+    return updated.epoch - published.epoch > 15 * 60 * 1000;
+  }
+  return dateOnly(updated) !== dateOnly(published);
+}
+
+/** True when `later` is strictly before `earlier` (for "updated before published"). */
+export function isBefore(later: ArticleDate, earlier: ArticleDate): boolean {
+  if (later.kind === 'instant' && earlier.kind === 'instant') return later.epoch < earlier.epoch;
+  return dateOnly(later) < dateOnly(earlier);
+}

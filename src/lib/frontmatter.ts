@@ -1,0 +1,57 @@
+/**
+ * Splits an article into frontmatter and body and reads the YAML with the core schema,
+ * which has no timestamp type: `2025-13-45` stays the text the editor wrote instead of
+ * being rolled over into a real date before any check sees it.
+ */
+import { LineCounter, parseDocument, isNode } from 'yaml';
+
+export interface FrontmatterResult {
+  data: Record<string, unknown>;
+  body: string;
+  /** 1-based line in the file of a field path, when the YAML says where it is. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+}
+
+export class FrontmatterError extends Error {
+  readonly line: number | undefined;
+  constructor(message: string, line?: number) {
+    super(message);
+    this.line = line;
+  }
+}
+
+const FENCE = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/;
+
+export function readFrontmatter(source: string): FrontmatterResult {
+  const match = FENCE.exec(source);
+  if (!match) {
+    throw new FrontmatterError('no frontmatter: the file must start with a line "---", the fields, and another "---"', 1);
+  }
+  const yamlText = match[1] ?? '';
+  const body = source.slice(match[0].length);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Lines inside the YAML start after the opening fence.
+  const fileLine = (offset: number) => lineCounter.linePos(offset).line + 1;
+  const firstError = doc.errors[0];
+  if (firstError) {
+    const reason = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'unreadable YAML';
+    throw new FrontmatterError(`the frontmatter is not valid YAML: ${reason}`, fileLine(firstError.pos[0]));
+  }
+  const data: unknown = doc.toJS();
+  if (data !== null && (typeof data !== 'object' || Array.isArray(data))) {
+    throw new FrontmatterError('the frontmatter must be fields such as "title: …", one per line', 2);
+  }
+  return {
+    data: (data ?? {}) as Record<string, unknown>,
+    body,
+    lineOf(path) {
+      for (let depth = path.length; depth > 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+        if (isNode(node) && node.range) return fileLine(node.range[0]);
+        // A missing key: point at its parent mapping's key instead.
+      }
+      return undefined;
+    },
+  };
+}

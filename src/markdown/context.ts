@@ -1,0 +1,21 @@
+/**
+ * What our Markdown plugins may know about the article being rendered. The content
+ * loader passes it as the frontmatter of the text it hands to Astro's renderer, so the
+ * plugins read the normalised values instead of re-parsing the editor's frontmatter.
+ */
+import type { VFile } from 'vfile';
+
+export interface RenderContext {
+  lang: string;
+  /** yyyy-MM-dd of publication in the article's zone. */
+  publishedDate?: string;
+}
+
+export function renderContext(file: VFile): RenderContext {
+  const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+  const fm = astro?.frontmatter ?? {};
+  return {
+    lang: typeof fm.lang === 'string' ? fm.lang : 'en',
+    ...(typeof fm.publishedDate === 'string' ? { publishedDate: fm.publishedDate } : {}),
+  };
+}

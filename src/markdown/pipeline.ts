@@ -1,0 +1,21 @@
+/**
+ * The Markdown pipeline for articles. Astro 7's default engine runs no plugins and passes
+ * raw HTML through, so articles go through unified: remark-directive for figures, then
+ * rehype-raw (so raw HTML becomes real nodes) and rehype-sanitize over everything.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkDirective from 'remark-directive';
+import remarkFigures from './remark-figures.ts';
+import remarkPlainDirectives from './remark-plain-directives.ts';
+import { articleSanitizeSchema } from './sanitize-schema.ts';
+
+export function articleMarkdownProcessor() {
+  return unified({
+    remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
+    rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+    // Editors' quotes and dashes are kept exactly as written.
+    smartypants: false,
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * What article Markdown may contain once rendered: GitHub's schema (rehype-sanitize's
+ * default), extended in this one place for figures and credits. Everything that can run
+ * script — <script>, event handlers, javascript:/data: URLs, iframes, forms, styles —
+ * is removed. Elements whose text must not leak onto the page are stripped whole.
+ */
+import { defaultSchema } from 'rehype-sanitize';
+import type { Options as SanitizeSchema } from 'rehype-sanitize';
+
+const base = defaultSchema;
+
+export const articleSanitizeSchema: SanitizeSchema = {
+  ...base,
+  // remark-rehype already prefixes footnote ids; a second prefix breaks footnote links.
+  clobberPrefix: '',
+  tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'small', 'mark', 'abbr', 'cite'],
+  attributes: {
+    ...base.attributes,
+    figure: [['className', 'figure']],
+    small: [['className', 'credit']],
+    span: [['className', 'visually-hidden']],
+    img: [...(base.attributes?.img ?? []), 'loading', 'decoding', 'srcSet', 'sizes'],
+    abbr: ['title'],
+  },
+  protocols: {
+    ...base.protocols,
+    srcSet: ['http', 'https'],
+  },
+  strip: [
+    'script', 'style', 'iframe', 'noscript', 'template', 'object', 'embed', 'textarea', 'title',
+    'xmp', 'noembed', 'noframes', 'select', 'option', 'button', 'svg', 'math', 'frameset', 'applet', 'plaintext',
+  ],
+};

@@ -1,0 +1,27 @@
+/**
+ * The site's own settings, in one place. The public URL and base path are deployment
+ * settings and live in astro.config.mjs (SITE_URL, BASE_PATH).
+ */
+export interface SiteConfig {
+  /** Shown in the header, the title of every page and the feed. */
+  name: string;
+  /** One line about the site, for the front page and the feed. */
+  description: string;
+  /** Language of the page chrome (navigation, labels); an article may set its own. */
+  lang: string;
+  /** IANA zone for dates written without an offset, unless an article sets `timezone`. */
+  timezone: string;
+  /** Articles per page on the front page and every list. */
+  pageSize: number;
+  /** Hosts an article's lead image may be loaded from; anything else must be a local file. */
+  remoteImageHosts: readonly string[];
+}
+
+export const siteConfig: SiteConfig = {
+  name: 'The Reader',
+  description: 'News articles from trusted sources, clearly credited.',
+  lang: 'en',
+  timezone: 'UTC',
+  pageSize: 20,
+  remoteImageHosts: [],
+};

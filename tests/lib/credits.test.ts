@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseCredit, structuredCredit } from '../../src/lib/credits.ts';
+
+describe('parseCredit: credits as printed under news photos', () => {
+  it.each([
+    ['(photo credit: Mohammad Bash. Via Shutterstock)', { creator: 'Mohammad Bash', provider: 'Shutterstock', line: 'Mohammad Bash / Shutterstock' }],
+    ['photo credit: Mohammad Bash. Via Shutterstock', { creator: 'Mohammad Bash', provider: 'Shutterstock', line: 'Mohammad Bash / Shutterstock' }],
+    ['(credit: NDLA)', { provider: 'NDLA', line: 'NDLA' }],
+    ['credit: NDLA', { provider: 'NDLA', line: 'NDLA' }],
+    ['AMIR COHEN/REUTERS', { creator: 'Amir Cohen', provider: 'Reuters', line: 'Amir Cohen / Reuters' }],
+    ['(photo credit: AMIR COHEN/REUTERS)', { creator: 'Amir Cohen', provider: 'Reuters', line: 'Amir Cohen / Reuters' }],
+    ['John Smith/AFP via Getty Images', { creator: 'John Smith', provider: 'AFP via Getty Images', line: 'John Smith / AFP via Getty Images' }],
+    ['Photo: AP', { provider: 'AP', line: 'AP' }],
+    ['Photo: Jane Doe', { provider: 'Jane Doe', line: 'Jane Doe' }],
+    ['MARC ISRAEL SELLEM/THE JERUSALEM POST', { creator: 'Marc Israel Sellem', provider: 'The Jerusalem Post', line: 'Marc Israel Sellem / The Jerusalem Post' }],
+    ['Jane Doe via Reuters', { creator: 'Jane Doe', provider: 'Reuters', line: 'Jane Doe / Reuters' }],
+  ])('%s', (input, expected) => {
+    expect(parseCredit(input)).toEqual(expected);
+  });
+
+  it('keeps a form it cannot split whole, as the credit line', () => {
+    expect(parseCredit('courtesy of the family, used with permission')).toEqual({ line: 'courtesy of the family, used with permission' });
+    expect(parseCredit('Screenshot from a video posted on social media')).toEqual({ line: 'Screenshot from a video posted on social media' });
+  });
+
+  it('returns nothing for an empty credit', () => {
+    expect(parseCredit('  ')).toBeUndefined();
+    expect(parseCredit('(photo credit: )')).toBeUndefined();
+  });
+
+  it('accepts a structured credit as it is', () => {
+    expect(structuredCredit('Mohammad Bash', 'Shutterstock')).toEqual({ creator: 'Mohammad Bash', provider: 'Shutterstock', line: 'Mohammad Bash / Shutterstock' });
+    expect(structuredCredit(undefined, 'AFP')).toEqual({ provider: 'AFP', line: 'AFP' });
+    expect(structuredCredit(' ', undefined)).toBeUndefined();
+  });
+});
