@@ -14,7 +14,7 @@ import type { ContentProject } from './project.ts';
 import { checkArticles, readArticleFiles } from './read-articles.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '2';
 
 export function articlesLoader(project: ContentProject): Loader {
   return {

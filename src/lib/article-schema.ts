@@ -108,7 +108,10 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
       /** When the story last changed in substance; same forms as `published`. */
       updated: z.string({ error: `expected a date such as ${DATE_EXAMPLES}` }).optional(),
       /** IANA zone the story's times are in, e.g. Asia/Damascus. Defaults to the site's zone. */
-      timezone: z.string({ error: 'expected an IANA time-zone name such as Asia/Damascus' }).optional(),
+      timezone: z
+        .string({ error: 'expected an IANA time-zone name such as Asia/Damascus' })
+        .refine(isTimeZone, { error: (issue) => `"${String(issue.input)}" is not a time-zone name; use an IANA name such as Asia/Damascus or Europe/London` })
+        .optional(),
       /** Who reported it: a name, alias or URL from content/sources.yaml. */
       source: sourceField('a source name, alias or URL from content/sources.yaml'),
       /** The original article's address. */
@@ -139,14 +142,6 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
     })
     .transform((raw, ctx): Article => {
       const timezone = raw.timezone ?? defaultZone;
-      if (!isTimeZone(timezone)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['timezone'],
-          message: `"${timezone}" is not a time-zone name; use an IANA name such as Asia/Damascus or Europe/London`,
-        });
-        return z.NEVER;
-      }
       const date = (field: 'published' | 'updated', value: string): ArticleDate | undefined => {
         try {
           return parseArticleDate(value, timezone);

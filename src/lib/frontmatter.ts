@@ -3,7 +3,7 @@
  * which has no timestamp type: `2025-13-45` stays the text the editor wrote instead of
  * being rolled over into a real date before any check sees it.
  */
-import { LineCounter, parseDocument, isNode } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 
 export interface FrontmatterResult {
   data: Record<string, unknown>;
@@ -47,11 +47,23 @@ export function readFrontmatter(source: string): FrontmatterResult {
     body,
     lineOf(path) {
       for (let depth = path.length; depth > 0; depth--) {
-        const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) return fileLine(node.range[0]);
-        // A missing key: point at its parent mapping's key instead.
+        const offset = keyOffset(doc, path.slice(0, depth));
+        if (offset !== undefined) return fileLine(offset);
       }
       return undefined;
     },
   };
+}
+
+/** Where a field's key (or a list item) starts, so messages point at the line the editor wrote. */
+function keyOffset(doc: Document, path: readonly PropertyKey[]): number | undefined {
+  const last = path.at(-1);
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1) as unknown[], true);
+  if (isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === last);
+    if (pair && isNode(pair.key) && pair.key.range) return pair.key.range[0];
+    return undefined;
+  }
+  const node = doc.getIn(path as unknown[], true);
+  return isNode(node) && node.range ? node.range[0] : undefined;
 }

@@ -8,13 +8,15 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
 import remarkFigures from './remark-figures.ts';
+import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
+import rehypeRelativeDates from './rehype-relative-dates.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export function articleMarkdownProcessor() {
   return unified({
     remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+    rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });

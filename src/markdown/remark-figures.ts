@@ -38,7 +38,8 @@ export default function remarkFigures() {
     visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
       if (node.name !== 'figure' || !parent || index === undefined) return;
       const attrs = node.attributes ?? {};
-      const src = attrs.src?.trim();
+      // Only web and relative addresses; anything else (javascript:, data:) means no image.
+      const src = attrs.src?.trim().match(/^(https?:\/\/|\.{0,2}\/|[\w-]+[./])/i) ? attrs.src.trim() : undefined;
       const credit = attrs.credit ? parseCredit(attrs.credit) : undefined;
       const caption = captionOf(node);
       const hasCaption = caption.some((c) => c.type !== 'text' || c.value.trim() !== '');

@@ -60,6 +60,12 @@ describe('the seed article page', () => {
     expect(textOf(doc.querySelector('.dates'))).toBe('Published 18 May 2025');
   });
 
+  it('dates "announced on Saturday" to Saturday 17 May 2025', () => {
+    const time = doc.querySelector('.article-body time');
+    expect(time?.getAttribute('datetime')).toBe('2025-05-17');
+    expect(textOf(time)).toBe('Saturday');
+  });
+
   it('has the subheading as an h2', () => {
     expect([...doc.querySelectorAll('.article-body h2')].map((h) => textOf(h))).toEqual(['ISIS control in Syria']);
   });

@@ -1,0 +1,54 @@
+/**
+ * A build with invalid articles fails, lists every one of them, and ships nothing;
+ * `npm run check` says the same without building.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, ROOT, type BuildResult } from '../helpers/build-site.ts';
+
+const EXPECTED = [
+  'tests/fixtures/invalid/articles/bad-date.md:4: published: "2025-13-45" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00',
+  'tests/fixtures/invalid/articles/no-title.md: title: is required: the headline',
+  'tests/fixtures/invalid/articles/unknown-source.md:5: source: "Jerusalem Posts" is not a known source; did you mean "The Jerusalem Post"?',
+  'tests/fixtures/invalid/articles/unknown-source.md:6: timezone: "Mars/Olympus_Mons" is not a time-zone name',
+  'tests/fixtures/invalid/articles/broken-yaml.md:3: the frontmatter is not valid YAML',
+];
+
+describe('a build with invalid articles', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await buildSite('invalid', 'tests/fixtures/invalid');
+  });
+
+  it('fails', () => {
+    expect(build.code).not.toBe(0);
+  });
+
+  it('lists every invalid article with file, line, field and what is expected', () => {
+    for (const line of EXPECTED) expect(build.output).toContain(line);
+    expect(build.output).toContain('5 errors in 4 articles');
+    expect(build.output).not.toContain('valid.md:');
+  });
+
+  it('writes no pages', () => {
+    expect(existsSync(resolve(build.outDir, 'index.html'))).toBe(false);
+  });
+});
+
+describe('npm run check', () => {
+  it('reports the same problems and exits non-zero', () => {
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: 'tests/fixtures/invalid' }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    for (const line of EXPECTED) expect(run.stderr).toContain(`error ${line}`);
+    expect(run.stderr).toContain('5 errors in 4 articles; nothing was built.');
+  });
+
+  it('passes on the real content', () => {
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^\d+ articles? checked: all valid/);
+    expect(run.status).toBe(0);
+  });
+});

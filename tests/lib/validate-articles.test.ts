@@ -1,0 +1,141 @@
+/**
+ * What an editor is told about a broken article: file, line, field, what was given and
+ * what is expected — for every invalid article in one run.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { createArticleSchema } from '../../src/lib/article-schema.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { createSourceRegistry } from '../../src/lib/sources.ts';
+import { validateArticles, type ArticleSourceFile } from '../../src/lib/validate-articles.ts';
+
+const sources = createSourceRegistry(parse(readFileSync('content/sources.yaml', 'utf8')));
+const schema = createArticleSchema({ sources, defaultZone: 'UTC' });
+const existing = new Set(['content/articles/photo.jpg', 'public/images/wide.jpg']);
+const ctx = { schema, fileExists: (p: string) => existing.has(p), remoteImageHosts: ['images.example.org'] };
+
+function article(fields: string, body = 'Body text.', path = 'content/articles/story.md'): ArticleSourceFile {
+  return { path, text: `---\n${fields.trim()}\n---\n\n${body}\n` };
+}
+
+const VALID = `title: A headline
+standfirst: A short summary.
+published: 2025-05-18
+source: The Media Line`;
+
+function messages(files: ArticleSourceFile[]) {
+  const { problems } = validateArticles(files, ctx);
+  return problems.map((p) => `${p.severity} ${formatProblem(p)}`);
+}
+
+describe('validateArticles', () => {
+  it('accepts a valid article and normalises it', () => {
+    const { articles, problems } = validateArticles([article(VALID)], ctx);
+    expect(problems).toEqual([]);
+    expect(articles[0]?.slug).toBe('story');
+    expect(articles[0]?.article.source.name).toBe('The Media Line');
+    expect(articles[0]?.article.published).toEqual({ kind: 'date', date: '2025-05-18' });
+  });
+
+  it('names a missing required field', () => {
+    expect(messages([article(VALID.replace('title: A headline\n', ''))])).toEqual(['error content/articles/story.md: title: is required: the headline']);
+  });
+
+  it('says what was given when a field has the wrong type', () => {
+    expect(messages([article(`${VALID}\ntopics: Syria`)])).toEqual([
+      'error content/articles/story.md:6: topics: expected a list of topics, e.g. [Syria, Security], got "Syria"',
+    ]);
+    expect(messages([article(`${VALID}\ndraft: maybe`)])).toEqual(['error content/articles/story.md:6: draft: expected true or false, got "maybe"']);
+    expect(messages([article(VALID.replace('title: A headline', 'title: [A, list]'))])).toEqual([
+      'error content/articles/story.md:2: title: expected the headline, got a list',
+    ]);
+  });
+
+  it.each([
+    ['the day after tomorrow', 'error content/articles/story.md:4: published: "the day after tomorrow" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00'],
+    ['2025-13-45', 'error content/articles/story.md:4: published: "2025-13-45" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00'],
+    ['2025-02-30', 'error content/articles/story.md:4: published: "2025-02-30" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00'],
+  ])('rejects the unquoted date %s instead of rolling it over', (value, message) => {
+    expect(messages([article(VALID.replace('2025-05-18', value))])).toEqual([message]);
+  });
+
+  it('points at the line of broken YAML', () => {
+    expect(messages([article('title: A headline\nstandfirst: [unclosed\npublished: 2025-05-18\nsource: Reuters')])[0]).toMatch(
+      /^error content\/articles\/story\.md:\d+: the frontmatter is not valid YAML: /,
+    );
+    expect(messages([{ path: 'content/articles/x.md', text: 'No frontmatter at all.\n' }])).toEqual([
+      'error content/articles/x.md:1: no frontmatter: the file must start with a line "---", the fields, and another "---"',
+    ]);
+  });
+
+  it('suggests the nearest known source', () => {
+    expect(messages([article(VALID.replace('The Media Line', 'Jerusalem Posts'))])).toEqual([
+      'error content/articles/story.md:5: source: "Jerusalem Posts" is not a known source; did you mean "The Jerusalem Post"? Known sources are listed in content/sources.yaml',
+    ]);
+  });
+
+  it('rejects an unknown time-zone name', () => {
+    expect(messages([article(`${VALID}\ntimezone: Asia/Damscus`)])).toEqual([
+      'error content/articles/story.md:6: timezone: "Asia/Damscus" is not a time-zone name; use an IANA name such as Asia/Damascus or Europe/London',
+    ]);
+  });
+
+  it('rejects an image file that does not exist, and a remote host not allowed', () => {
+    expect(messages([article(`${VALID}\nimage:\n  src: ./missing.jpg\n  alt: A photo\n  credit: AP`)])).toEqual([
+      'error content/articles/story.md:7: image.src: "./missing.jpg" does not exist (looked for content/articles/missing.jpg); put the photo next to the article or under public/, or leave src out',
+    ]);
+    expect(messages([article(`${VALID}\nimage:\n  src: ./photo.jpg\n  alt: A photo\n  credit: AP`)])).toEqual([]);
+    expect(messages([article(`${VALID}\nimage:\n  src: /images/wide.jpg\n  alt: A photo\n  credit: AP`)])).toEqual([]);
+    expect(messages([article(`${VALID}\nimage:\n  src: https://evil.example.com/a.jpg\n  alt: A photo\n  credit: AP`)])[0]).toContain(
+      'image.src: "https://evil.example.com/a.jpg" is on evil.example.com, which is not an allowed image host',
+    );
+  });
+
+  it('rejects duplicate slugs', () => {
+    expect(messages([article(VALID, 'x', 'content/articles/2024/story.md'), article(VALID, 'y', 'content/articles/Story.md')])).toEqual([
+      'error content/articles/Story.md: its address /articles/story/ is already taken by content/articles/2024/story.md; rename one of the files',
+    ]);
+  });
+
+  it('rejects an update before publication', () => {
+    expect(messages([article(`${VALID}\nupdated: 2025-05-17`)])).toEqual([
+      'error content/articles/story.md:6: updated: "2025-05-17" is before published ("2025-05-18"); updated must be the same or later',
+    ]);
+  });
+
+  it('rejects a misspelt field rather than ignoring it', () => {
+    expect(messages([article(`${VALID}\nstandfrist: typo`)])).toEqual([
+      'error content/articles/story.md:6: unknown field "standfrist"; check the spelling against the article format in the README',
+    ]);
+  });
+
+  it('warns, without failing, about a photo without credit or alt text and a long standfirst', () => {
+    const long = 'A standfirst that goes on. '.repeat(12).trim();
+    const result = validateArticles(
+      [article(`${VALID.replace('A short summary.', long)}\nimage:\n  src: ./photo.jpg\n  caption: A caption`, ':::figure\nA caption without credit\n:::')],
+      ctx,
+    );
+    expect(result.articles.length).toBe(1);
+    expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
+      'warning content/articles/story.md:6: image.alt: the photo has no alt text; describe what it shows for readers who cannot see it',
+      'warning content/articles/story.md:6: image.credit: the lead photo has no credit',
+      `warning content/articles/story.md:3: standfirst: is ${long.length} characters; a standfirst reads best under 300`,
+      'warning content/articles/story.md:11: this figure has no credit="…"',
+    ]);
+  });
+
+  it('reports every invalid article in one run', () => {
+    const { articles, problems } = validateArticles(
+      [
+        article(VALID, 'a', 'content/articles/good.md'),
+        article(VALID.replace('2025-05-18', 'soon'), 'b', 'content/articles/one.md'),
+        article(VALID.replace('The Media Line', 'Nobody'), 'c', 'content/articles/two.md'),
+        article(VALID.replace('title: A headline\n', ''), 'd', 'content/articles/three.md'),
+      ],
+      ctx,
+    );
+    expect(articles.map((a) => a.slug)).toEqual(['good']);
+    expect(new Set(problems.map((p) => p.file))).toEqual(new Set(['content/articles/one.md', 'content/articles/two.md', 'content/articles/three.md']));
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * The article Markdown pipeline: figures, relative dates and sanitising, as the built page
+ * gets them (the same processor as astro.config.mjs).
+ */
+import { describe, expect, it } from 'vitest';
+import { domOf } from '../helpers/build-site.ts';
+import { renderArticleMarkdown as render } from '../helpers/render-markdown.ts';
+
+describe('figures', () => {
+  it('renders a figure with caption and structured credit, no image when there is no src', async () => {
+    const html = await render(':::figure{credit="AMIR COHEN/REUTERS"}\nSmoke rises over the city.\n:::');
+    expect(html).toBe(
+      '<figure class="figure"><figcaption><span class="visually-hidden">Image caption, </span>Smoke rises over the city. <small class="credit"><span class="visually-hidden">Image source, </span>Amir Cohen / Reuters</small></figcaption></figure>',
+    );
+  });
+
+  it('renders the image with its alt text when there is a src', async () => {
+    const html = await render(':::figure{src="https://example.org/a.jpg" alt="A street" credit="Photo: AP"}\nA street.\n:::');
+    expect(html).toContain('<img src="https://example.org/a.jpg" alt="A street"');
+    expect(html).toContain('<small class="credit"><span class="visually-hidden">Image source, </span>AP</small>');
+  });
+
+  it('renders no figcaption when caption and credit are both empty', async () => {
+    expect(await render(':::figure{src="https://example.org/a.jpg" alt="A street"}\n:::')).not.toContain('figcaption');
+    expect(await render(':::figure\n:::')).toBe('');
+  });
+
+  it('labels captions in the article language', async () => {
+    const html = await render(':::figure{credit="رويترز"}\nدخان فوق المدينة.\n:::', { lang: 'ar', publishedDate: '2025-05-18' });
+    expect(html).toContain('التعليق على الصورة، ');
+    expect(html).toContain('مصدر الصورة، ');
+  });
+
+  it('keeps text that merely looks like a directive', async () => {
+    expect(await render('Kick-off at 10:30 and Photo:AP said so.')).toBe('<p>Kick-off at 10:30 and Photo:AP said so.</p>');
+    expect(await render('::note\n\nText')).toContain('::note');
+  });
+});
+
+describe('relative days', () => {
+  it('dates the seed’s “on Saturday” to the day before publication', async () => {
+    expect(await render('The ministry announced on Saturday the operation.')).toBe(
+      '<p>The ministry announced on <time datetime="2025-05-17">Saturday</time> the operation.</p>',
+    );
+  });
+  it('marks yesterday and today, but not a habitual weekday', async () => {
+    const html = await render('Yesterday it rained; today it is dry. Markets close every Friday.');
+    expect(html).toContain('<time datetime="2025-05-17">Yesterday</time>');
+    expect(html).toContain('<time datetime="2025-05-18">today</time>');
+    expect(html).toContain('every Friday');
+    expect(html).not.toContain('>Friday</time>');
+  });
+  it('works in Arabic', async () => {
+    const html = await render('أعلنت الوزارة يوم السبت عن العملية.', { lang: 'ar', publishedDate: '2025-05-18' });
+    expect(html).toContain('<time datetime="2025-05-17">السبت</time>');
+  });
+});
+
+describe('sanitising', () => {
+  it.each([
+    ['<script>alert(1)</script>'],
+    ['<img src=x onerror=alert(1)>'],
+    ['<svg onload=alert(1)></svg>'],
+    ['<details open ontoggle=alert(1)>x</details>'],
+    ['[click](javascript:alert(1))'],
+    ['[click](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)'],
+    ['![x](javascript:alert(1))'],
+    ['<a href="jav&#x09;ascript:alert(1)">x</a>'],
+    ['<iframe src="https://example.org"></iframe>'],
+    ['<form action="https://evil.example"><input name=q><button>go</button></form>'],
+    ['<style>body{display:none}</style>'],
+    ['<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>'],
+    ['<img srcset="javascript:alert(1) 1x">'],
+    [':::figure{src="javascript:alert(1)" credit="<img src=x onerror=alert(1)>"}\nCaption\n:::'],
+    ['<object data="javascript:alert(1)"></object><embed src="javascript:alert(1)">'],
+  ])('%s leaves nothing that can run', async (vector) => {
+    const html = await render(`Before.\n\n${vector}\n\nAfter.`);
+    const doc = domOf(`<body>${html}</body>`);
+    expect(doc.querySelectorAll('script, iframe, object, embed, form, style, input, svg, noscript, button').length).toBe(0);
+    for (const el of doc.querySelectorAll('*')) {
+      for (const attr of el.getAttributeNames()) {
+        expect(attr).not.toMatch(/^on/i);
+        expect(el.getAttribute(attr) ?? '').not.toMatch(/^\s*(javascript|data|vbscript):/i);
+      }
+    }
+    expect(doc.querySelectorAll('img:not([src])').length).toBe(0);
+    expect(html).toContain('<p>Before.</p>');
+    expect(html).toContain('<p>After.</p>');
+  });
+
+  it('keeps what articles need', async () => {
+    const html = await render('*em* **strong** [link](https://example.org)\n\n> quote\n\n- a\n- b\n\n| h |\n| - |\n| c |\n\n<figure><figcaption>x</figcaption></figure>');
+    for (const tag of ['<em>', '<strong>', '<a href="https://example.org">', '<blockquote>', '<ul>', '<table>', '<figure>', '<figcaption>']) {
+      expect(html).toContain(tag);
+    }
+  });
+});
