@@ -1,9 +1,11 @@
 // @ts-check
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import searchIndex from './src/integrations/search-index.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 
 /** The public address and sub-path come from the environment, so one build fits any host. */
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
@@ -17,6 +19,26 @@ export default defineConfig({
     processor: articleMarkdownProcessor(),
     syntaxHighlight: false,
   },
+  integrations: [sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex()],
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      // Pagefind's search runs WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
+  // Scripts stay external files, so the host's CSP header needs no inline allowances.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
-  server: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', port: 4321 },
+  preview: { host: '127.0.0.1', port: 4321 },
 });

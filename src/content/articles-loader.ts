@@ -14,7 +14,7 @@ import type { ContentProject } from './project.ts';
 import { checkArticles, readArticleFiles } from './read-articles.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '2';
+const PIPELINE_VERSION = '3';
 
 export function articlesLoader(project: ContentProject): Loader {
   return {
@@ -55,9 +55,13 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest }
     const rendered = await renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${body}`, {
       fileURL: pathToFileURL(resolve(root, file)),
     });
+    const src = article.image?.src;
+    // A photo next to the article goes through astro:assets: the prefix makes Astro import
+    // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
+    const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
     store.set({
       id: slug,
-      data: { ...article },
+      data: { ...article, ...asset },
       body,
       filePath: file,
       digest,

@@ -2,12 +2,15 @@
  * The site's articles, read from the collection once per build and shared by every page:
  * filtered (drafts, schedule), sorted newest first, with their display values computed.
  */
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleView, type ArticleView } from '../lib/article-view.ts';
 import { isPublic, newestFirst } from '../lib/publishing.ts';
 
 export interface SiteArticle extends ArticleView {
   entry: CollectionEntry<'articles'>;
+  /** The lead photo when it is a file next to the article, resolved by astro:assets. */
+  leadImageAsset?: ImageMetadata;
 }
 
 let cached: Promise<SiteArticle[]> | undefined;
@@ -20,7 +23,10 @@ async function load(): Promise<SiteArticle[]> {
     if (isPublic(entry.data, now, import.meta.env.DEV)) shown.push({ slug: entry.id, article: entry.data, entry });
     else if (!entry.data.draft) console.info(`[articles] ${entry.filePath}: published ${entry.data.published.kind === 'date' ? entry.data.published.date : entry.data.published.iso} is in the future; left out of this build until then`);
   }
-  return newestFirst(shown).map(({ slug, article, entry }) => ({ ...articleView(slug, article), entry }));
+  return newestFirst(shown).map(({ slug, article, entry }) => {
+    const asset = (entry.data as { leadImageAsset?: ImageMetadata }).leadImageAsset;
+    return { ...articleView(slug, article, entry.body ?? ''), entry, ...(asset ? { leadImageAsset: asset } : {}) };
+  });
 }
 
 export function siteArticles(): Promise<SiteArticle[]> {

@@ -5,6 +5,7 @@
 import type { Article } from './article-schema.ts';
 import { datetimeAttribute, formatArticleDate, isMeaningfulUpdate, type ArticleDate } from './dates.ts';
 import { labelsFor, type Labels } from './labels.ts';
+import { readingMinutes } from './listings.ts';
 import type { Source } from './sources.ts';
 
 export interface ShownDate {
@@ -25,18 +26,23 @@ export interface ArticleView {
   source: Source;
   originalUrl?: string;
   republishedBy?: Source;
+  /** "4 min read", in the article's language. */
+  readingTime: string;
 }
 
 function shown(date: ArticleDate, lang: string): ShownDate {
   return { datetime: datetimeAttribute(date), text: formatArticleDate(date, lang) };
 }
 
-export function articleView(slug: string, article: Article): ArticleView {
+/** `bodyText` is the article's Markdown body, for the reading time. */
+export function articleView(slug: string, article: Article, bodyText: string): ArticleView {
+  const labels = labelsFor(article.lang);
   const updated = isMeaningfulUpdate(article.published, article.updated) && article.updated ? shown(article.updated, article.lang) : undefined;
   return {
     slug,
     article,
-    labels: labelsFor(article.lang),
+    labels,
+    readingTime: labels.readingTime(readingMinutes(bodyText, article.lang)),
     published: shown(article.published, article.lang),
     ...(updated ? { updated } : {}),
     source: article.source,

@@ -182,11 +182,52 @@ interface DateLocale {
   day: string;
   time: string;
   join: string;
+  /** "(Damascus, UTC+3)" */
+  zoneLabel(zone: string, offset: string): string;
 }
 
+/** Arabic names of the cities whose zones Arabic stories most often use. */
+const AR_CITIES: Record<string, string> = {
+  'Asia/Damascus': 'دمشق',
+  'Asia/Beirut': 'بيروت',
+  'Asia/Amman': 'عمّان',
+  'Asia/Jerusalem': 'القدس',
+  'Asia/Gaza': 'غزة',
+  'Asia/Hebron': 'الخليل',
+  'Asia/Baghdad': 'بغداد',
+  'Asia/Riyadh': 'الرياض',
+  'Asia/Dubai': 'دبي',
+  'Asia/Qatar': 'الدوحة',
+  'Asia/Kuwait': 'الكويت',
+  'Asia/Tehran': 'طهران',
+  'Africa/Cairo': 'القاهرة',
+  'Africa/Tripoli': 'طرابلس',
+  'Africa/Tunis': 'تونس',
+  'Africa/Algiers': 'الجزائر',
+  'Africa/Casablanca': 'الدار البيضاء',
+  'Europe/Istanbul': 'إسطنبول',
+  'Europe/London': 'لندن',
+  'Europe/Paris': 'باريس',
+  'America/New_York': 'نيويورك',
+};
+
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC';
+
 const LOCALES: Record<string, DateLocale> = {
-  en: { dateLocale: enGB, day: 'd MMMM yyyy', time: 'HH:mm', join: ', ' },
-  ar: { dateLocale: ar, day: 'd MMMM yyyy', time: 'HH:mm', join: '، ' },
+  en: {
+    dateLocale: enGB,
+    day: 'd MMMM yyyy',
+    time: 'HH:mm',
+    join: ', ',
+    zoneLabel: (zone, offset) => (isUtc(zone) ? 'UTC' : `${zoneCity(zone)}, ${offset}`),
+  },
+  ar: {
+    dateLocale: ar,
+    day: 'd MMMM yyyy',
+    time: 'HH:mm',
+    join: '، ',
+    zoneLabel: (zone, offset) => (AR_CITIES[zone] ? `بتوقيت ${AR_CITIES[zone]}، ${offset}` : offset),
+  },
 };
 
 function localeFor(lang: string): DateLocale {
@@ -204,8 +245,7 @@ export function formatArticleDate(d: ArticleDate, lang = 'en'): string {
   const inZone = { in: tz(d.zone), locale: loc.dateLocale };
   const day = format(d.epoch, loc.day, inZone);
   const time = format(d.epoch, loc.time, inZone);
-  const zoneLabel = d.zone === 'UTC' || d.zone === 'Etc/UTC' ? 'UTC' : `${zoneCity(d.zone)}, ${utcOffsetLabel(d.iso)}`;
-  return `${day}${loc.join}${time} (${zoneLabel})`;
+  return `${day}${loc.join}${time} (${loc.zoneLabel(d.zone, utcOffsetLabel(d.iso))})`;
 }
 
 /**

@@ -1,11 +1,13 @@
 /**
- * A page's <head> as data: pages add entries, one component prints them. Keeps every
- * page's metadata in one shape and makes it testable without rendering.
+ * A page's <head> as data: pages describe themselves, one component prints the tags.
+ * Keeps every page's metadata in one shape and testable without rendering.
  */
+import { serialiseJsonLd } from './structured-data.ts';
+
 export interface HeadTag {
   tag: 'meta' | 'link' | 'script';
   attrs: Record<string, string>;
-  /** Text content (only for JSON-LD scripts); escaped by the caller. */
+  /** Text content, already safe for a <script> element (JSON-LD only). */
   content?: string;
 }
 
@@ -14,14 +16,53 @@ export interface PageMeta {
   description: string;
   /** Absolute canonical URL. */
   canonical: string;
+  siteName: string;
+  /** Absolute URL of the RSS feed. */
+  feed: string;
+  lang: string;
+  /** Absolute URL of a representative image. */
+  image?: string | undefined;
+  imageAlt?: string | undefined;
+  /** Article pages add their dates and JSON-LD. */
+  article?: {
+    published: string;
+    modified?: string | undefined;
+    tags: readonly string[];
+    jsonLd: unknown;
+  };
+  /** Neighbouring pages of a paginated list. */
+  prev?: string | undefined;
+  next?: string | undefined;
 }
 
-export function baseHead({ title, description, canonical }: PageMeta): HeadTag[] {
-  return [
-    { tag: 'meta', attrs: { name: 'description', content: description } },
-    { tag: 'link', attrs: { rel: 'canonical', href: canonical } },
-    { tag: 'meta', attrs: { property: 'og:title', content: title } },
-    { tag: 'meta', attrs: { property: 'og:description', content: description } },
-    { tag: 'meta', attrs: { property: 'og:url', content: canonical } },
+const meta = (key: 'name' | 'property', name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { [key]: name, content } });
+
+export function pageHead(page: PageMeta): HeadTag[] {
+  const tags: HeadTag[] = [
+    meta('name', 'description', page.description),
+    { tag: 'link', attrs: { rel: 'canonical', href: page.canonical } },
+    { tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: page.siteName, href: page.feed } },
+    meta('property', 'og:site_name', page.siteName),
+    meta('property', 'og:type', page.article ? 'article' : 'website'),
+    meta('property', 'og:title', page.title),
+    meta('property', 'og:description', page.description),
+    meta('property', 'og:url', page.canonical),
+    meta('property', 'og:locale', page.lang.replace('-', '_')),
+    meta('name', 'twitter:card', page.image ? 'summary_large_image' : 'summary'),
+    meta('name', 'twitter:title', page.title),
+    meta('name', 'twitter:description', page.description),
   ];
+  if (page.image) {
+    tags.push(meta('property', 'og:image', page.image), meta('name', 'twitter:image', page.image));
+    if (page.imageAlt) tags.push(meta('property', 'og:image:alt', page.imageAlt), meta('name', 'twitter:image:alt', page.imageAlt));
+  }
+  if (page.prev) tags.push({ tag: 'link', attrs: { rel: 'prev', href: page.prev } });
+  if (page.next) tags.push({ tag: 'link', attrs: { rel: 'next', href: page.next } });
+  if (page.article) {
+    tags.push(meta('property', 'article:published_time', page.article.published));
+    if (page.article.modified) tags.push(meta('property', 'article:modified_time', page.article.modified));
+    for (const tag of page.article.tags) tags.push(meta('property', 'article:tag', tag));
+    tags.push({ tag: 'script', attrs: { type: 'application/ld+json' }, content: serialiseJsonLd(page.article.jsonLd) });
+  }
+  return tags;
 }

@@ -10,6 +10,10 @@ export interface Labels {
   via: string;
   readOriginal: string;
   source: string;
+  topics: string;
+  related: string;
+  /** "4 min read" */
+  readingTime(minutes: number): string;
 }
 
 const LABELS: Record<string, Labels> = {
@@ -21,6 +25,9 @@ const LABELS: Record<string, Labels> = {
     via: 'via',
     readOriginal: 'Read the original',
     source: 'Source',
+    topics: 'Topics',
+    related: 'Related stories',
+    readingTime: (minutes) => `${minutes} min read`,
   },
   ar: {
     imageCaption: 'التعليق على الصورة، ',
@@ -30,6 +37,14 @@ const LABELS: Record<string, Labels> = {
     via: 'عبر',
     readOriginal: 'اقرأ المقال الأصلي',
     source: 'المصدر',
+    topics: 'مواضيع',
+    related: 'أخبار ذات صلة',
+    readingTime: (minutes) => {
+      const rule = new Intl.PluralRules('ar').select(minutes);
+      if (rule === 'one') return 'دقيقة واحدة للقراءة';
+      if (rule === 'two') return 'دقيقتان للقراءة';
+      return `${minutes} ${rule === 'few' ? 'دقائق' : 'دقيقة'} للقراءة`;
+    },
   },
 };
 

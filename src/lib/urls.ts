@@ -1,13 +1,24 @@
-/** Site-internal addresses, always under the configured base path. */
+/** Site-internal addresses, always under the configured base path, always ending in "/". */
 
 function join(base: string, path: string): string {
   return `${base.replace(/\/?$/, '/')}${path.replace(/^\//, '')}`;
 }
 
+/** Page 1 of a list lives at the list's own address; page n at <list>/n/. */
+function paged(base: string, path: string, page = 1): string {
+  return join(base, page > 1 ? `${path}${page}/` : path);
+}
+
 export function createUrls(base: string) {
   return {
-    home: () => join(base, ''),
+    home: (page = 1) => paged(base, '', page),
     article: (slug: string) => join(base, `articles/${slug}/`),
+    topics: () => join(base, 'topics/'),
+    topic: (slug: string, page = 1) => paged(base, `topics/${slug}/`, page),
+    sources: () => join(base, 'sources/'),
+    source: (id: string, page = 1) => paged(base, `sources/${id}/`, page),
+    search: () => join(base, 'search/'),
+    rss: () => join(base, 'rss.xml'),
     asset: (path: string) => join(base, path),
   };
 }

@@ -105,13 +105,15 @@ describe('the rest of the site', () => {
     expect(textOf(domOf(readPage(build.outDir, '404.html')).querySelector('h1'))).toBe('Page not found');
   });
 
-  it('ships one stylesheet of our own and no JavaScript on reading pages', () => {
+  it('ships one stylesheet of our own, and JavaScript only on the search page', () => {
     const assets = readdirSync(resolve(build.outDir, '_astro'));
     expect(assets.filter((f) => f.endsWith('.css')).length).toBe(1);
-    expect(assets.filter((f) => f.endsWith('.js'))).toEqual([]);
-    const html = readPage(build.outDir, PAGE);
-    expect(html.match(/<link rel="stylesheet"/g)?.length).toBe(1);
-    expect(html).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    for (const page of [PAGE, 'index.html', '404.html', 'topics/syria/index.html', 'sources/the-media-line/index.html']) {
+      const html = readPage(build.outDir, page);
+      expect(html.match(/<link rel="stylesheet"/g)?.length).toBe(1);
+      expect(html, page).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+    }
+    expect(readPage(build.outDir, 'search/index.html')).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);
     expect(existsSync(resolve(build.outDir, 'favicon.svg'))).toBe(true);
   });
 });

@@ -96,7 +96,8 @@ describe('parseArticleDate: the forms editors write', () => {
 describe('formatArticleDate in Arabic', () => {
   it('uses Arabic month names and the Arabic comma', () => {
     expect(formatArticleDate(parseArticleDate('2025-05-18', DAMASCUS), 'ar')).toBe('18 مايو 2025');
-    expect(formatArticleDate(parseArticleDate('2025-05-18T14:30', DAMASCUS), 'ar')).toBe('18 مايو 2025، 14:30 (Damascus, UTC+3)');
+    expect(formatArticleDate(parseArticleDate('2025-05-18T14:30', DAMASCUS), 'ar')).toBe('18 مايو 2025، 14:30 (بتوقيت دمشق، UTC+3)');
+    expect(formatArticleDate(parseArticleDate('2025-05-18T14:30', 'Asia/Kolkata'), 'ar')).toBe('18 مايو 2025، 14:30 (UTC+5:30)');
   });
 });
 

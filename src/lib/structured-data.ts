@@ -1,0 +1,53 @@
+/**
+ * schema.org NewsArticle JSON-LD for an article page, built from the same view the page
+ * shows, so search engines and readers see the same facts.
+ */
+import type { ArticleView } from './article-view.ts';
+
+export interface JsonLdContext {
+  siteName: string;
+  siteUrl: string;
+  pageUrl: string;
+  /** Absolute URL of the lead image, when there is one. */
+  imageUrl?: string;
+}
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
+
+export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key: string]: Json | undefined } {
+  const { article } = view;
+  const organisation = (name: string, url: string) => ({ '@type': 'NewsMediaOrganization', name, url });
+  const image = article.image;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: article.title,
+    description: article.standfirst,
+    inLanguage: article.lang,
+    datePublished: view.published.datetime,
+    dateModified: (view.updated ?? view.published).datetime,
+    mainEntityOfPage: ctx.pageUrl,
+    url: ctx.pageUrl,
+    author: article.byline ? { '@type': 'Person', name: article.byline } : organisation(article.source.name, article.source.url),
+    publisher: organisation(ctx.siteName, ctx.siteUrl),
+    sourceOrganization: organisation(article.source.name, article.source.url),
+    isBasedOn: view.originalUrl,
+    keywords: article.topics.length ? article.topics.map((t) => t.name) : undefined,
+    image:
+      image && ctx.imageUrl
+        ? {
+            '@type': 'ImageObject',
+            contentUrl: ctx.imageUrl,
+            url: ctx.imageUrl,
+            caption: image.caption || undefined,
+            creditText: image.credit?.line,
+            creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
+          }
+        : undefined,
+  };
+}
+
+/** JSON for a <script> element: "<" is escaped so "</script>" in a headline cannot end it. */
+export function serialiseJsonLd(data: unknown): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}

@@ -1,0 +1,63 @@
+/**
+ * The search page's only script: runs the query in ?q= against the Pagefind index built
+ * with the site, and lists the results. Excerpts are copied as text plus <mark> only.
+ */
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string };
+}
+interface Pagefind {
+  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+}
+
+const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+const input = document.querySelector<HTMLInputElement>('[data-search-input]');
+const status = document.querySelector<HTMLElement>('[data-search-status]');
+const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+document.querySelector('[data-search-nojs]')?.remove();
+
+function excerptNodes(html: string): Node[] {
+  // An inert document: nothing in it loads or runs.
+  const parsed = new DOMParser().parseFromString(html, 'text/html');
+  return [...parsed.body.childNodes].map((node) => {
+    if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      return mark;
+    }
+    return document.createTextNode(node.textContent ?? '');
+  });
+}
+
+async function run(query: string) {
+  if (!status || !list || !form) return;
+  list.replaceChildren();
+  if (!query.trim()) {
+    status.textContent = '';
+    return;
+  }
+  status.textContent = 'Searching…';
+  const bundle = `${form.dataset.bundle ?? '/pagefind/'}pagefind.js`;
+  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  const { results } = await pagefind.search(query);
+  const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
+  status.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
+  for (const result of data) {
+    const item = document.createElement('li');
+    const link = document.createElement('a');
+    link.href = result.url;
+    link.textContent = result.meta.title ?? result.url;
+    const heading = document.createElement('h2');
+    heading.className = 'card-title';
+    heading.append(link);
+    const excerpt = document.createElement('p');
+    excerpt.append(...excerptNodes(result.excerpt));
+    item.append(heading, excerpt);
+    list.append(item);
+  }
+}
+
+const query = new URLSearchParams(location.search).get('q') ?? '';
+if (input) input.value = query;
+void run(query);
