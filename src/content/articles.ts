@@ -20,7 +20,7 @@ async function load(): Promise<SiteArticle[]> {
   const now = Date.now();
   const shown = [];
   for (const entry of entries) {
-    if (isPublic(entry.data, now, import.meta.env.DEV)) shown.push({ slug: entry.id, article: entry.data, entry });
+    if (isPublic(entry.data, now, import.meta.env.SHOW_DRAFTS)) shown.push({ slug: entry.id, article: entry.data, entry });
     else if (!entry.data.draft) console.info(`[articles] ${entry.filePath}: published ${entry.data.published.kind === 'date' ? entry.data.published.date : entry.data.published.iso} is in the future; left out of this build until then`);
   }
   return newestFirst(shown).map(({ slug, article, entry }) => {
@@ -31,7 +31,7 @@ async function load(): Promise<SiteArticle[]> {
 
 export function siteArticles(): Promise<SiteArticle[]> {
   // In dev the content changes under us; a build reads it once.
-  if (import.meta.env.DEV) return load();
+  if (import.meta.env.SHOW_DRAFTS) return load();
   cached ??= load();
   return cached;
 }

@@ -15,13 +15,19 @@ export interface BuildResult {
   output: string;
 }
 
+function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { NODE_ENV: _ignored, ...rest } = env;
+  return rest;
+}
+
 const builds = new Map<string, Promise<BuildResult>>();
 
 export function runAstro(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(resolve(ROOT, 'node_modules/.bin/astro'), args, {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      // Vitest sets NODE_ENV=test; a real build runs without it.
+      env: { ...withoutNodeEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

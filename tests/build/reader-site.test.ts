@@ -1,0 +1,217 @@
+/**
+ * What readers get beyond one article, on a real build of the seed plus fixture stories
+ * (a local photo, an Arabic story, a draft, a scheduled story) and 22 generated ones.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
+
+let build: BuildResult;
+const page = (path: string) => domOf(readPage(build.outDir, path));
+
+beforeAll(async () => {
+  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  build = await buildSite('reader', content, { SITE_URL: 'https://news.example.com' });
+  expect(build.code, build.output).toBe(0);
+});
+
+describe('drafts and scheduled stories', () => {
+  it('never builds a draft, and says why a scheduled story is left out', () => {
+    expect(existsSync(resolve(build.outDir, 'articles/draft-story'))).toBe(false);
+    expect(existsSync(resolve(build.outDir, 'articles/scheduled-story'))).toBe(false);
+    expect(build.output).toContain('scheduled-story.md: published 2099-01-01T08:00:00+00:00 is in the future; left out of this build until then');
+    expect(readPage(build.outDir, 'rss.xml')).not.toContain('never be built');
+  });
+});
+
+describe('front page and pagination', () => {
+  it('lists 20 stories newest first, then the rest on page 2, linked with rel prev/next', () => {
+    const first = page('index.html');
+    const titles = [...first.querySelectorAll('.card-title')].map((t) => textOf(t));
+    expect(titles.length).toBe(20);
+    expect(titles.slice(0, 4)).toEqual([
+      'Test story: Aleppo\'s covered market reopens a stall at a time',
+      'خبر تجريبي: إعادة افتتاح سوق قديم في حلب',
+      'Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo',
+      'Filler story number 1',
+    ]);
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/2/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/2/');
+    const second = page('2/index.html');
+    expect(second.querySelectorAll('.card').length).toBe(5);
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+    expect(second.querySelector('a[rel="next"]')).toBeNull();
+  });
+
+  it('shows the lead photo where a story has one, lazily', () => {
+    const card = page('index.html').querySelector('.card-with-image');
+    expect(textOf(card?.querySelector('.card-title'))).toContain('covered market');
+    const img = card?.querySelector('img');
+    expect(img?.getAttribute('loading')).toBe('lazy');
+    expect(img?.getAttribute('width')).toBeTruthy();
+  });
+});
+
+describe('topics and sources', () => {
+  it('has a page per topic, newest first, and an index of topics', () => {
+    const aleppo = page('topics/aleppo/index.html');
+    expect(textOf(aleppo.querySelector('h1'))).toBe('Aleppo');
+    expect([...aleppo.querySelectorAll('.card-title a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/articles/aleppo-market-reopens/',
+      '/articles/syria-isis-operation-aleppo/',
+    ]);
+    const index = page('topics/index.html');
+    expect([...index.querySelectorAll('.index-list a')].map((a) => textOf(a))).toContain('حلب');
+    expect(readdirSync(resolve(build.outDir, 'topics/filler'))).toContain('2');
+  });
+
+  it('has a page per source and an index of sources', () => {
+    const source = page('sources/the-media-line/index.html');
+    expect(textOf(source.querySelector('h1'))).toBe('The Media Line');
+    expect(source.querySelectorAll('.card').length).toBe(1);
+    expect([...page('sources/index.html').querySelectorAll('.index-list a')].map((a) => textOf(a))).toEqual(['Example Wire', 'Reuters', 'The Media Line']);
+  });
+
+  it('links every article to its topics, and lists related stories by shared topics', () => {
+    const seed = page('articles/syria-isis-operation-aleppo/index.html');
+    expect([...seed.querySelectorAll('.topic-links a')].map((a) => a.getAttribute('href'))).toEqual(['/topics/syria/', '/topics/aleppo/', '/topics/isis/']);
+    expect([...seed.querySelectorAll('.related a')].map((a) => a.getAttribute('href'))).toEqual([
+      '/articles/aleppo-market-reopens/',
+      '/articles/arabic-market-story/',
+    ]);
+  });
+
+  it('shows the reading time', () => {
+    expect(textOf(page('articles/syria-isis-operation-aleppo/index.html').querySelector('.reading-time'))).toBe('2 min read');
+  });
+});
+
+describe('dates with times', () => {
+  it('shows published and updated with the zone, and a datetime with offset', () => {
+    const doc = page('articles/aleppo-market-reopens/index.html');
+    const times = [...doc.querySelectorAll('.dates time')];
+    expect(times.map((t) => t.getAttribute('datetime'))).toEqual(['2025-05-20T09:15:00+03:00', '2025-05-20T16:40:00+03:00']);
+    expect(textOf(doc.querySelector('.dates'))).toBe('Published 20 May 2025, 09:15 (Damascus, UTC+3) Updated 20 May 2025, 16:40 (Damascus, UTC+3)');
+  });
+});
+
+describe('images', () => {
+  it('renders the local lead photo as AVIF/WebP/JPEG with size, eager and high priority', () => {
+    const doc = page('articles/aleppo-market-reopens/index.html');
+    const lead = doc.querySelector('.lead-figure');
+    const types = [...(lead?.querySelectorAll('source') ?? [])].map((s) => s.getAttribute('type'));
+    expect(types).toEqual(['image/avif', 'image/webp']);
+    const img = lead?.querySelector('img');
+    expect(img?.getAttribute('alt')).toBe('A drawn skyline of domes and minarets against an orange evening sky');
+    expect(img?.getAttribute('src')).toMatch(/\.jpg$/);
+    expect(img?.getAttribute('width')).toBe('1600');
+    expect(img?.getAttribute('height')).toBe('1000');
+    expect(img?.getAttribute('loading')).toBe('eager');
+    expect(img?.getAttribute('fetchpriority')).toBe('high');
+    expect(lead?.querySelector('source[type="image/avif"]')?.getAttribute('srcset')).toMatch(/ 400w, .* 800w, .* 1200w/);
+    expect(textOf(lead?.querySelector('figcaption .credit'))).toBe('Image source, Jane Doe / Example Wire');
+  });
+
+  it('optimises inline figure photos too, lazily, with size', () => {
+    const img = page('articles/aleppo-market-reopens/index.html').querySelector('.article-body figure img');
+    expect(img?.getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+    expect(img?.getAttribute('loading')).toBe('lazy');
+    expect(img?.getAttribute('width')).toBeTruthy();
+    expect(img?.getAttribute('height')).toBeTruthy();
+  });
+});
+
+describe('Arabic', () => {
+  it('renders an Arabic story right to left with Arabic dates and labels, chrome in English', () => {
+    const doc = page('articles/arabic-market-story/index.html');
+    const article = doc.querySelector('article');
+    expect(article?.getAttribute('dir')).toBe('rtl');
+    expect(article?.getAttribute('lang')).toBe('ar');
+    expect(doc.documentElement.getAttribute('lang')).toBe('en');
+    expect(textOf(doc.querySelector('.dates'))).toBe('نُشر 19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)');
+    expect(textOf(doc.querySelector('.reading-time'))).toBe('دقيقة واحدة للقراءة');
+    expect(textOf(doc.querySelector('.article-body figcaption'))).toContain('مصدر الصورة، Jane Doe / Example Wire');
+    expect(doc.querySelector('.article-body time')?.getAttribute('datetime')).toBe('2025-05-17');
+    expect(textOf(doc.querySelector('.skip-link'))).toBe('Skip to content');
+  });
+
+  it('keeps each headline in its own direction in mixed lists', () => {
+    const cards = [...page('index.html').querySelectorAll('.card')];
+    expect(cards.map((c) => c.getAttribute('dir')).slice(0, 3)).toEqual(['ltr', 'rtl', 'ltr']);
+  });
+});
+
+describe('feeds and metadata', () => {
+  const xml = () => new XMLParser({ ignoreAttributes: false }).parse(readPage(build.outDir, 'rss.xml'));
+
+  it('publishes RSS 2.0 with standfirsts, dates, topics and sanitised full content', () => {
+    const channel = xml().rss.channel;
+    expect(xml().rss['@_version']).toBe('2.0');
+    const items = channel.item as { title: string; link: string; description: string; pubDate: string; category?: string | string[]; 'content:encoded': string }[];
+    expect(items.length).toBe(25);
+    const seed = items.find((i) => i.link === 'https://news.example.com/articles/syria-isis-operation-aleppo/')!;
+    expect(seed.description).toMatch(/^Syria launched an operation/);
+    expect(seed.pubDate).toBe('Sun, 18 May 2025 12:00:00 GMT');
+    expect(seed.category).toEqual(['Syria', 'Aleppo', 'ISIS']);
+    expect(seed['content:encoded']).toContain('<h2 id="isis-control-in-syria">ISIS control in Syria</h2>');
+    expect(seed['content:encoded']).not.toContain('For more stories');
+  });
+
+  it('links the feed from every page, and lists pages in a sitemap named in robots.txt', () => {
+    for (const path of ['index.html', 'articles/syria-isis-operation-aleppo/index.html', 'topics/index.html', 'search/index.html', '404.html']) {
+      expect(page(path).querySelector('link[rel="alternate"][type="application/rss+xml"]')?.getAttribute('href')).toBe('https://news.example.com/rss.xml');
+    }
+    const sitemap = readFileSync(resolve(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain('<loc>https://news.example.com/articles/syria-isis-operation-aleppo/</loc>');
+    expect(sitemap).not.toContain('draft-story');
+    expect(readPage(build.outDir, 'robots.txt')).toContain('Sitemap: https://news.example.com/sitemap-index.xml');
+  });
+
+  it('describes each article in NewsArticle JSON-LD that matches the page', () => {
+    const doc = page('articles/aleppo-market-reopens/index.html');
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(data['@type']).toBe('NewsArticle');
+    expect(data.headline).toBe(textOf(doc.querySelector('h1')));
+    expect(data.description).toBe(textOf(doc.querySelector('.standfirst')));
+    expect(data.datePublished).toBe('2025-05-20T09:15:00+03:00');
+    expect(data.dateModified).toBe('2025-05-20T16:40:00+03:00');
+    expect(data.author).toEqual({ '@type': 'Person', name: 'Jane Tester' });
+    expect(data.publisher.name).toBe('The Reader');
+    expect(data.isBasedOn).toBe('https://example.org/2025/05/20/aleppo-market');
+    expect(data.inLanguage).toBe('en');
+    expect(data.image).toMatchObject({
+      '@type': 'ImageObject',
+      caption: 'The old city skyline at dusk (an illustration made for this test).',
+      creditText: 'Jane Doe / Example Wire',
+      creator: { '@type': 'Person', name: 'Jane Doe' },
+    });
+    expect(data.image.contentUrl).toMatch(/^https:\/\/news\.example\.com\/_astro\/.+\.jpg$/);
+    const seed = JSON.parse(page('articles/syria-isis-operation-aleppo/index.html').querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(seed.author).toEqual({ '@type': 'NewsMediaOrganization', name: 'The Media Line', url: 'https://themedialine.org' });
+    expect(seed.datePublished).toBe('2025-05-18');
+    expect(seed.isBasedOn).toBe('https://www.jpost.com/middle-east/article-854419');
+  });
+
+  it('has canonical, Open Graph and Twitter tags', () => {
+    const doc = page('articles/aleppo-market-reopens/index.html');
+    const meta = (key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://news.example.com/articles/aleppo-market-reopens/');
+    expect(meta('og:title')).toBe('Test story: Aleppo\'s covered market reopens a stall at a time');
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:image')).toMatch(/^https:\/\/news\.example\.com\/_astro\//);
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('article:published_time')).toBe('2025-05-20T09:15:00+03:00');
+  });
+});
+
+describe('search', () => {
+  it('indexes articles for Pagefind, and the search page explains that search needs JavaScript', () => {
+    expect(existsSync(resolve(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    const doc = page('search/index.html');
+    expect(doc.querySelector('input[type="search"][name="q"]')).not.toBeNull();
+    expect(textOf(doc.querySelector('[data-search-nojs]'))).toContain('Search needs JavaScript');
+  });
+});
