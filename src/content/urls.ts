@@ -1,4 +1,8 @@
+import { base } from 'astro:config/client';
 import { createUrls } from '../lib/urls.ts';
 
-/** Addresses under this build's base path (BASE_PATH). */
-export const urls = createUrls(import.meta.env.BASE_URL);
+/** This build's base path (BASE_PATH), e.g. "/" or "/news/". */
+export const basePath = base;
+
+/** Addresses under this build's base path. */
+export const urls = createUrls(base);

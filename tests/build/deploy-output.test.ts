@@ -1,0 +1,100 @@
+/**
+ * What a deployer gets in dist/: valid HTML, no broken internal links or assets even
+ * under a sub-path (as on a GitHub Pages project site), and the same bytes every build.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
+import { LinkChecker } from 'linkinator';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, domOf, readPage, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
+
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => resolve(e.parentPath, e.name))
+    .sort();
+}
+
+let content: string;
+let root: BuildResult;
+let subpath: BuildResult;
+
+beforeAll(async () => {
+  content = assembleContent('deploy', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  [root, subpath] = await Promise.all([
+    buildSite('deploy-root', content),
+    buildSite('deploy-subpath/news', content, { BASE_PATH: '/news/', SITE_URL: 'https://example.github.io' }),
+  ]);
+  expect(root.code, root.output).toBe(0);
+  expect(subpath.code, subpath.output).toBe(0);
+});
+
+describe('HTML', () => {
+  it('has zero html-validate errors on every page', async () => {
+    // The project's .htmlvalidate.json: recommended rules, minus title length (headlines are long).
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(30);
+    const errors: string[] = [];
+    for (const page of pages) {
+      const report = await validator.validateFile(relative(ROOT, page));
+      for (const result of report.results) {
+        for (const m of result.messages) errors.push(`${relative(root.outDir, page)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+      }
+    }
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('a build under a sub-path (BASE_PATH=/news/)', () => {
+  it('resolves every internal link and asset on every page', async () => {
+    const serverRoot = resolve(subpath.outDir, '..');
+    const pages = files(subpath.outDir)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => relative(serverRoot, f));
+    const checker = new LinkChecker();
+    const result = await checker.check({
+      path: pages,
+      serverRoot,
+      recurse: false,
+      linksToSkip: async (link) => !/^https?:\/\/(localhost|127\.0\.0\.1)/.test(link),
+    });
+    const broken = result.links.filter((l) => l.state === 'BROKEN').map((l) => `${l.url} (from ${l.parent}) ${l.status}`);
+    expect(broken).toEqual([]);
+    // Each distinct address is checked once: pages, stylesheet, images, feed.
+    expect(result.links.filter((l) => l.state === 'OK').length).toBeGreaterThan(80);
+    expect(result.links.some((l) => l.state === 'OK' && /(^|\/)news\/_astro\/.+\.avif$/.test(l.url))).toBe(true);
+  });
+
+  it('puts the base path in links, assets, canonical URLs, the feed and the sitemap', () => {
+    const doc = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html'));
+    const internal = [...doc.querySelectorAll('a[href^="/"], link[href^="/"], img[src^="/"], source[srcset^="/"]')].map(
+      (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? e.getAttribute('srcset') ?? '',
+    );
+    expect(internal.length).toBeGreaterThan(5);
+    for (const href of internal) expect(href).toMatch(/^\/news\//);
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://example.github.io/news/articles/syria-isis-operation-aleppo/');
+    expect(doc.querySelector('link[rel="alternate"]')?.getAttribute('href')).toBe('https://example.github.io/news/rss.xml');
+    expect(readPage(subpath.outDir, 'rss.xml')).toContain('<link>https://example.github.io/news/articles/syria-isis-operation-aleppo/</link>');
+    expect(readPage(subpath.outDir, 'sitemap-0.xml')).toContain('<loc>https://example.github.io/news/articles/syria-isis-operation-aleppo/</loc>');
+    // Absolute URLs for link previews point at files that exist.
+    const ogImage = domOf(readPage(subpath.outDir, 'articles/aleppo-market-reopens/index.html')).querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+    expect(ogImage).toMatch(/^https:\/\/example\.github\.io\/news\/_astro\/.+\.jpg$/);
+    expect(existsSync(resolve(subpath.outDir, new URL(ogImage).pathname.replace(/^\/news\//, '')))).toBe(true);
+    expect(readPage(subpath.outDir, 'robots.txt')).toContain('Sitemap: https://example.github.io/news/sitemap-index.xml');
+    expect(domOf(readPage(subpath.outDir, 'search/index.html')).querySelector('[data-search-form]')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
+  });
+});
+
+describe('reproducible builds', () => {
+  it('produces byte-identical output from the same content', async () => {
+    const again = await buildSite('deploy-root-again', content);
+    expect(again.code, again.output).toBe(0);
+    const digest = (dir: string) =>
+      Object.fromEntries(files(dir).map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]));
+    expect(digest(again.outDir)).toEqual(digest(root.outDir));
+  });
+});
