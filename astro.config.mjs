@@ -5,8 +5,11 @@ import publishingMode from './src/integrations/publishing-mode.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 
-/** The public address and sub-path come from the environment, so one build fits any host. */
-const site = process.env.SITE_URL ?? 'http://127.0.0.1:4321';
+/**
+ * The public address and sub-path come from the environment, so one build fits any host.
+ * Netlify (URL) and Cloudflare Pages (CF_PAGES_URL) set an address themselves.
+ */
+const site = process.env.SITE_URL || process.env.URL || process.env.CF_PAGES_URL || 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH ?? '/';
 
 export default defineConfig({
@@ -41,5 +44,4 @@ export default defineConfig({
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   server: { host: '127.0.0.1', port: 4321 },
-  preview: { host: '127.0.0.1', port: 4321 },
 });

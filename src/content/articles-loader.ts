@@ -47,7 +47,10 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest }
     const digest = generateDigest(`${context}\n${textByFile.get(file)}`);
     const existing = store.get(slug);
     if (existing?.digest === digest) {
-      if (existing.assetImports?.length && existing.filePath) store.addAssetImports(existing.assetImports, existing.filePath);
+      // An unchanged entry keeps its render, but its images must be registered again for
+      // this build, as Astro's own glob loader does (the method is not in the public type).
+      const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
+      if (existing.assetImports?.length && existing.filePath) scoped.addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
     const renderContext: RenderContext = { lang: article.lang, publishedDate: dateOnly(article.published) };

@@ -12,6 +12,8 @@
  */
 import type { Root, PhrasingContent, Paragraph, Image, Text } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+// Brings hName/hProperties into mdast's Data types.
+import type {} from 'mdast-util-to-hast';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { parseCredit } from '../lib/credits.ts';

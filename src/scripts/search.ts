@@ -13,7 +13,7 @@ interface Pagefind {
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
 const input = document.querySelector<HTMLInputElement>('[data-search-input]');
-const status = document.querySelector<HTMLElement>('[data-search-status]');
+const statusLine = document.querySelector<HTMLElement>('[data-search-status]');
 const list = document.querySelector<HTMLOListElement>('[data-search-results]');
 document.querySelector('[data-search-nojs]')?.remove();
 
@@ -31,18 +31,18 @@ function excerptNodes(html: string): Node[] {
 }
 
 async function run(query: string) {
-  if (!status || !list || !form) return;
+  if (!statusLine || !list || !form) return;
   list.replaceChildren();
   if (!query.trim()) {
-    status.textContent = '';
+    statusLine.textContent = '';
     return;
   }
-  status.textContent = 'Searching…';
+  statusLine.textContent = 'Searching…';
   const bundle = `${form.dataset.bundle ?? '/pagefind/'}pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   const { results } = await pagefind.search(query);
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
-  status.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
+  statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
   for (const result of data) {
     const item = document.createElement('li');
     const link = document.createElement('a');
@@ -61,3 +61,5 @@ async function run(query: string) {
 const query = new URLSearchParams(location.search).get('q') ?? '';
 if (input) input.value = query;
 void run(query);
+
+export {};
