@@ -59,11 +59,22 @@ export function parseCredit(input: string): PhotoCredit | undefined {
   text = text.replace(PREFIX, '').trim();
   if (!text) return undefined;
 
-  // "NAME/AGENCY", "NAME / AGENCY via OTHER"
+  // "Photo by NAME" names the photographer alone.
+  const by = /^(?:photo(?:graph)?\s+)?by\s+(.+)$/i.exec(text);
+  if (by && !by[1]!.includes('/')) {
+    const creator = tidy(by[1]!);
+    return { creator, line: creator };
+  }
+
+  // "NAME/AGENCY", "NAME / AGENCY via OTHER"; agencies that print themselves first
+  // ("REUTERS/Hatem Khaled", "AP Photo/Jane Doe") are turned round.
   const slash = /^([^/]+?)\s*\/\s*(.+)$/.exec(text);
   if (slash) {
-    const creator = tidy(slash[1]!);
-    const provider = tidy(slash[2]!);
+    let creator = tidy(slash[1]!);
+    let provider = tidy(slash[2]!);
+    const agencyFirst = /^(.+?)\s+photo$/i.exec(creator);
+    if (agencyFirst && isAgency(agencyFirst[1]!)) [creator, provider] = [provider, tidy(agencyFirst[1]!)];
+    else if (isAgency(creator) && !isAgency(provider)) [creator, provider] = [provider, creator];
     if (creator && provider) return { creator, provider, line: creditLine(creator, provider) };
   }
 
@@ -79,6 +90,15 @@ export function parseCredit(input: string): PhotoCredit | undefined {
   const single = tidy(text);
   if (hadPrefix || isLikelyName(single)) return { provider: single, line: single };
   return { line: single };
+}
+
+/** Agencies that supply news photos, in any case. */
+const AGENCIES = new Set(
+  ['reuters', 'afp', 'ap', 'associated press', 'epa', 'epa-efe', 'efe', 'getty images', 'shutterstock', 'anadolu', 'anadolu agency', 'upi', 'dpa', 'ansa', 'xinhua', 'tass', 'sipa', 'gpo', 'wafa', 'sana', 'flash90', 'ndla'],
+);
+
+function isAgency(name: string): boolean {
+  return AGENCIES.has(name.trim().toLowerCase());
 }
 
 /** A short run of capitalised words or an acronym, e.g. "AP", "Reuters", "Getty Images". */

@@ -3,8 +3,13 @@
  * and how a date-only value is kept. Parsing and formatting are date-fns' job; this
  * module only makes the decisions.
  */
-import { format, isValid, parse, parseISO } from 'date-fns';
-import { ar, enGB } from 'date-fns/locale';
+// Per-function imports: the package index pulls in all of date-fns (a second at start-up).
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { parseISO } from 'date-fns/parseISO';
+import { ar } from 'date-fns/locale/ar';
+import { enGB } from 'date-fns/locale/en-GB';
 import { tz } from '@date-fns/tz';
 
 /**

@@ -3,7 +3,11 @@
  * A weekday is the latest such day on or before publication: a story never reports a
  * weekday that is still to come as news already happened.
  */
-import { format, getDay, parse, subDays } from 'date-fns';
+// Per-function imports: the package index pulls in all of date-fns (a second at start-up).
+import { format } from 'date-fns/format';
+import { getDay } from 'date-fns/getDay';
+import { parse } from 'date-fns/parse';
+import { subDays } from 'date-fns/subDays';
 
 const REFERENCE = new Date(2000, 0, 1);
 

@@ -13,6 +13,9 @@ describe('parseCredit: credits as printed under news photos', () => {
     ['Photo: AP', { provider: 'AP', line: 'AP' }],
     ['Photo: Jane Doe', { provider: 'Jane Doe', line: 'Jane Doe' }],
     ['MARC ISRAEL SELLEM/THE JERUSALEM POST', { creator: 'Marc Israel Sellem', provider: 'The Jerusalem Post', line: 'Marc Israel Sellem / The Jerusalem Post' }],
+    ['REUTERS/Hatem Khaled', { creator: 'Hatem Khaled', provider: 'Reuters', line: 'Hatem Khaled / Reuters' }],
+    ['AP Photo/Jane Doe', { creator: 'Jane Doe', provider: 'AP', line: 'Jane Doe / AP' }],
+    ['Photo by Jane Doe', { creator: 'Jane Doe', line: 'Jane Doe' }],
     ['Jane Doe via Reuters', { creator: 'Jane Doe', provider: 'Reuters', line: 'Jane Doe / Reuters' }],
   ])('%s', (input, expected) => {
     expect(parseCredit(input)).toEqual(expected);

@@ -1,0 +1,162 @@
+/**
+ * `npm run import` as an editor runs it: the project's Node on scripts/import.ts, writing
+ * into a temporary folder. Output, exit codes and the files it writes (or refuses to).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadContentProject } from '../../src/content/project.ts';
+import { checkArticles } from '../../src/content/read-articles.ts';
+import { readFrontmatter } from '../../src/lib/frontmatter.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const PROJECT_NODE = resolve(ROOT, 'node_modules/.bin/node');
+const NODE = existsSync(PROJECT_NODE) ? PROJECT_NODE : process.execPath;
+const SEED = 'tests/fixtures/seed/000_1ed557508797eb02.txt';
+const SEED_ARTICLE = readFileSync(resolve(ROOT, 'content/articles/syria-isis-operation-aleppo.md'), 'utf8');
+
+const temps: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'import-cli-'));
+  temps.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+function importer(args: string[], input?: string) {
+  const result = spawnSync(NODE, ['scripts/import.ts', ...args], { cwd: ROOT, encoding: 'utf8', ...(input !== undefined ? { input } : {}) });
+  const stdout = result.stdout;
+  return { code: result.status, stdout, stderr: result.stderr, lastLine: stdout.trimEnd().split('\n').at(-1) ?? '' };
+}
+
+const SEED_FLAGS = [
+  '--published', '2025-05-18',
+  '--timezone', 'Asia/Damascus',
+  '--source', 'The Media Line',
+  '--republished-by', 'The Jerusalem Post',
+  '--url', 'https://www.jpost.com/middle-east/article-854419',
+  '--topics', 'Syria, Aleppo, ISIS',
+  '--slug', 'syria-isis-operation-aleppo',
+];
+
+describe('npm run import', () => {
+  it('reproduces the seed article byte for byte, summarises it, and prints the path last', () => {
+    const out = tempDir();
+    const run = importer([SEED, '--out', out, ...SEED_FLAGS]);
+    expect(run.code, run.stderr).toBe(0);
+    const path = join(out, 'syria-isis-operation-aleppo.md');
+    expect(run.lastLine).toBe(path);
+    expect(readFileSync(path, 'utf8')).toBe(SEED_ARTICLE);
+    expect(run.stdout).toContain('title:        Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo');
+    expect(run.stdout).toContain('lead photo:   "ISIS in Aleppo, Syria. 2017." — credit "photo credit: Mohammad Bash. Via Shutterstock" (Mohammad Bash / Shutterstock)');
+    expect(run.stdout).toContain('figure 1:     "An ISIS member carries an Islamic State flag in Syria." — credit "credit: NDLA" (NDLA)');
+    expect(run.stdout).toContain('subheadings:  ISIS control in Syria');
+    expect(run.stdout).toContain('source:       The Media Line (from --source)');
+    expect(run.stdout).toContain('removed:      "For more stories from The Media Line go to themedialine.org"');
+    expect(run.stdout).not.toContain('PLACEHOLDER');
+  });
+
+  it('never overwrites a file', () => {
+    const out = tempDir();
+    const path = join(out, 'syria-isis-operation-aleppo.md');
+    writeFileSync(path, 'the editor’s own work\n');
+    const run = importer([SEED, '--out', out, ...SEED_FLAGS]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain(`${path} already exists; nothing was written`);
+    expect(run.stdout).toBe('');
+    expect(readFileSync(path, 'utf8')).toBe('the editor’s own work\n');
+  });
+
+  it('refuses a file name whose address another article already has', () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'Syria ISIS Operation Aleppo.md'), 'x');
+    const run = importer([SEED, '--out', out, ...SEED_FLAGS]);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('already has the address /articles/syria-isis-operation-aleppo/');
+    expect(readdirSync(out)).toEqual(['Syria ISIS Operation Aleppo.md']);
+  });
+
+  it('without --published writes a draft with a placeholder date and says it must be filled in', () => {
+    const out = tempDir();
+    const run = importer(['-', '--out', out], readFileSync(resolve(ROOT, SEED), 'utf8'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Imported standard input as a draft');
+    expect(run.stdout).toMatch(/published: {4}\d{4}-\d{2}-\d{2} — PLACEHOLDER, must be filled in/);
+    expect(run.stdout).toMatch(/Needs attention:\n {2}- published: no --published was given/);
+    const path = join(out, 'syrian-interior-ministry-announces-targeted-operation.md');
+    expect(run.lastLine).toBe(path);
+    const { data } = readFrontmatter(readFileSync(path, 'utf8'));
+    expect(data.draft).toBe(true);
+    expect(data.source).toBe('The Media Line');
+    expect(readFileSync(path, 'utf8')).toMatch(/^published: \d{4}-\d{2}-\d{2} # PLACEHOLDER/m);
+  });
+
+  it('names an unknown source from the text and writes nothing without --add-source', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
+    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('"Gulf Wire" (gulfwire.example.org), which is not in the sources list');
+    expect(run.stderr).toContain('--add-source');
+    expect(readdirSync(join(content, 'articles'))).toEqual(['syria-isis-operation-aleppo.md']);
+    expect(readFileSync(join(content, 'sources.yaml'), 'utf8')).toBe(sourcesBefore);
+  });
+
+  it('with --add-source adds the source to the content folder’s sources.yaml and writes a valid article there', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
+    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19', '--add-source']);
+    expect(run.code, run.stderr).toBe(0);
+    const path = join(content, 'articles', 'port-workers-strike-over-pay-in-aqaba.md');
+    expect(run.lastLine).toBe(path);
+    expect(run.stdout).toContain('added source: Gulf Wire (id gulf-wire, https://gulfwire.example.org)');
+
+    const sourcesText = readFileSync(join(content, 'sources.yaml'), 'utf8');
+    expect(sourcesText.startsWith(sourcesBefore)).toBe(true);
+    expect(parse(sourcesText)).toContainEqual({ id: 'gulf-wire', name: 'Gulf Wire', url: 'https://gulfwire.example.org', domains: ['gulfwire.example.org'] });
+    expect(readFrontmatter(readFileSync(path, 'utf8')).data.source).toBe('Gulf Wire');
+
+    // The content folder as a whole passes the build's check.
+    const project = loadContentProject(ROOT, content);
+    const { articles, problems } = checkArticles(ROOT, project);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(articles.map((a) => a.slug).sort()).toEqual(['port-workers-strike-over-pay-in-aqaba', 'syria-isis-operation-aleppo']);
+  });
+
+  it('writes nothing the build would reject, and says why', () => {
+    const out = tempDir();
+    const run = importer([SEED, '--out', out, '--published', '2025-05-18', '--lang', 'English!']);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('Nothing was written: the article would not pass the check');
+    expect(run.stderr).toContain('.md:6: lang: "English!": expected a language tag such as en or ar');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('explains bad flags and input', () => {
+    // --out everywhere: a regression must not write into the real content folder.
+    const out = tempDir();
+    const bad = importer([SEED, '--out', out, '--published', 'next week']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toContain('--published: "next week" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00');
+
+    const missing = importer(['tests/fixtures/pasted/no-such-file.txt', '--out', out]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toContain('cannot read tests/fixtures/pasted/no-such-file.txt');
+
+    const unknownFlag = importer([SEED, '--out', out, '--sauce', 'x']);
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.stderr).toContain('usage: npm run import');
+
+    const noFile = importer(['--out', out]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.stderr).toContain('expected the file to import (or - for standard input)');
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
