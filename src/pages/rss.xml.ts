@@ -20,8 +20,8 @@ export async function GET(context: APIContext) {
       // A date-only story gets noon UTC: it reads as the same calendar day almost everywhere.
       pubDate: new Date(article.published.kind === 'instant' ? article.published.epoch : `${article.published.date}T12:00:00Z`),
       categories: article.topics.map((t) => t.name),
-      author: article.byline,
       content: entry.rendered?.html ?? '',
+      // lang passed the schema's language-tag pattern, so it is safe inside XML.
       customData: article.lang !== siteConfig.lang ? `<dc:language>${article.lang}</dc:language>` : undefined,
     })),
     xmlns: { dc: 'http://purl.org/dc/elements/1.1/' },
