@@ -161,11 +161,6 @@ export function sortValue(d: ArticleDate, zone: string): number {
   return parse(d.date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime();
 }
 
-/** The instant a date-only value begins in a zone (for "is it published yet?"). */
-export function startInstant(d: ArticleDate, zone: string): number {
-  return sortValue(d, zone);
-}
-
 /** "UTC+3", "UTC+5:30", "UTC−4", or "UTC". */
 export function utcOffsetLabel(iso: string): string {
   const match = /([+-])(\d{2}):(\d{2})$/.exec(iso);

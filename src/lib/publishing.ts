@@ -1,6 +1,6 @@
 /** Which articles are on the site, and in what order: one rule shared by every list. */
 import type { Article } from './article-schema.ts';
-import { sortValue, startInstant } from './dates.ts';
+import { sortValue } from './dates.ts';
 
 export interface Listed {
   slug: string;
@@ -10,7 +10,8 @@ export interface Listed {
 /** Drafts only in dev; a scheduled article only once its time has come. */
 export function isPublic(article: Article, now: number, dev: boolean): boolean {
   if (dev) return true;
-  return !article.draft && startInstant(article.published, article.timezone) <= now;
+  // A date-only story is due from the start of its day in its own zone.
+  return !article.draft && sortValue(article.published, article.timezone) <= now;
 }
 
 /** Newest first; ties by headline so the order is stable from build to build. */

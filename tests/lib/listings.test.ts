@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { Topic } from '../../src/lib/article-schema.ts';
+import { groupBySource, groupByTopic, readingMinutes, relatedArticles } from '../../src/lib/listings.ts';
+import type { Source } from '../../src/lib/sources.ts';
+
+const source = (id: string): Source => ({ id, name: id.toUpperCase(), url: `https://${id}.example`, aliases: [], domains: [`${id}.example`] });
+const topic = (name: string): Topic => ({ name, slug: name.toLowerCase() });
+const item = (slug: string, topics: string[], src = 'a') => ({ slug, article: { topics: topics.map(topic), source: source(src) } });
+
+// Newest first, as every list is.
+const list = [item('n1', ['Syria', 'Aleppo']), item('n2', ['Iraq'], 'b'), item('n3', ['Syria']), item('n4', ['Syria', 'Aleppo'], 'b'), item('n5', [])];
+
+describe('groupings', () => {
+  it('groups by topic and by source, keeping newest first', () => {
+    expect(groupByTopic(list).map((g) => [g.key, g.items.map((i) => i.slug)])).toEqual([
+      ['syria', ['n1', 'n3', 'n4']],
+      ['aleppo', ['n1', 'n4']],
+      ['iraq', ['n2']],
+    ]);
+    expect(groupBySource(list).map((g) => [g.name, g.items.map((i) => i.slug)])).toEqual([
+      ['A', ['n1', 'n3', 'n5']],
+      ['B', ['n2', 'n4']],
+    ]);
+  });
+
+  it('ranks related stories by shared topics, then recency, never the story itself', () => {
+    const related = relatedArticles(list);
+    expect(related.get('n1')?.map((i) => i.slug)).toEqual(['n4', 'n3']);
+    expect(related.get('n3')?.map((i) => i.slug)).toEqual(['n1', 'n4']);
+    expect(related.get('n5')).toEqual([]);
+  });
+
+  it('looks only at nearby stories within a topic, so the cost stays linear', () => {
+    const many = Array.from({ length: 500 }, (_, i) => item(`s${i}`, ['Big']));
+    const related = relatedArticles(many, 3, 5);
+    expect(related.get('s250')?.map((i) => i.slug)).toEqual(['s245', 's246', 's247']);
+  });
+});
+
+describe('reading time', () => {
+  it('counts words at an unhurried pace, at least one minute', () => {
+    expect(readingMinutes('word '.repeat(690), 'en')).toBe(3);
+    expect(readingMinutes('one two', 'en')).toBe(1);
+    expect(readingMinutes('كلمة '.repeat(540), 'ar')).toBe(3);
+    expect(readingMinutes(':::figure{credit="x"} — 12 ##', 'en')).toBe(1);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { serialiseJsonLd } from '../../src/lib/structured-data.ts';
+import { pageHead } from '../../src/lib/head.ts';
+
+describe('JSON-LD serialisation', () => {
+  it('cannot be closed early by a headline containing </script>', () => {
+    const text = serialiseJsonLd({ headline: 'A </script><script>alert(1)</script> headline' });
+    expect(text).not.toContain('</script');
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text).headline).toBe('A </script><script>alert(1)</script> headline');
+  });
+});
+
+describe('page head', () => {
+  it('describes a list page with prev/next and the feed', () => {
+    const tags = pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/2/', siteName: 'S', feed: 'https://x.example/rss.xml', lang: 'en', prev: 'https://x.example/', next: 'https://x.example/3/' });
+    const links = tags.filter((t) => t.tag === 'link').map((t) => `${t.attrs.rel} ${t.attrs.href}`);
+    expect(links).toEqual(['canonical https://x.example/2/', 'alternate https://x.example/rss.xml', 'prev https://x.example/', 'next https://x.example/3/']);
+    expect(tags.find((t) => t.attrs.name === 'twitter:card')?.attrs.content).toBe('summary');
+    expect(tags.some((t) => t.tag === 'script')).toBe(false);
+  });
+});
