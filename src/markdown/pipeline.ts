@@ -4,10 +4,10 @@
  * rehype-raw (so raw HTML becomes real nodes) and rehype-sanitize over everything.
  */
 import { unified } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
 import remarkFigures from './remark-figures.ts';
+import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
 import rehypeRelativeDates from './rehype-relative-dates.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
@@ -16,7 +16,7 @@ import { articleSanitizeSchema } from './sanitize-schema.ts';
 export function articleMarkdownProcessor() {
   return unified({
     remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates],
+    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });

@@ -16,6 +16,9 @@ export const articleSanitizeSchema: SanitizeSchema = {
   tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'small', 'mark', 'abbr', 'cite'],
   attributes: {
     ...base.attributes,
+    // `name` would let article HTML clobber document.querySelector and friends; with the
+    // clobber prefix off (see above) it is dropped instead.
+    '*': (base.attributes?.['*'] ?? []).filter((attr) => attr !== 'name'),
     figure: [['className', 'figure']],
     small: [['className', 'credit']],
     span: [['className', 'visually-hidden']],

@@ -88,6 +88,26 @@ describe('sanitising', () => {
     expect(html).toContain('<p>After.</p>');
   });
 
+  it('does not let an unclosed stripped element swallow the rest of the article', async () => {
+    for (const vector of ['<title onpropertychange=alert(1)></title><title title=>', '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', 'Text <title>inline']) {
+      const html = await render(`Before.\n\n${vector}\n\nAfter.\n\n## Still here\n\nLast.`);
+      expect(html, vector).toContain('<p>After.</p>');
+      expect(html, vector).toContain('Still here</h2>');
+      expect(html, vector).toContain('<p>Last.</p>');
+    }
+  });
+
+  it('keeps raw HTML that wraps Markdown', async () => {
+    const html = await render('<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\nAfter.');
+    expect(html).toMatch(/<details>\s*<summary>More<\/summary>\s*<p>Hidden <em>text<\/em>\.<\/p>\s*<\/details>/);
+    expect(html).toContain('<p>After.</p>');
+  });
+
+  it('drops name attributes, which could clobber document methods', async () => {
+    const html = await render('<img name="querySelector" id="getElementById" src="https://example.org/a.png" alt="x">');
+    expect(html).not.toContain('name=');
+  });
+
   it('keeps what articles need', async () => {
     const html = await render('*em* **strong** [link](https://example.org)\n\n> quote\n\n- a\n- b\n\n| h |\n| - |\n| c |\n\n<figure><figcaption>x</figcaption></figure>');
     for (const tag of ['<em>', '<strong>', '<a href="https://example.org">', '<blockquote>', '<ul>', '<table>', '<figure>', '<figcaption>']) {

@@ -1,0 +1,242 @@
+/**
+ * deploy/nginx.conf and public/_headers must state the same security headers and the same
+ * caching rules, so the site is just as locked down on nginx as on Netlify / Cloudflare Pages.
+ * Reads both files; needs neither nginx nor a browser.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/build-site.ts';
+import { deployServerBlock, testServerBlock } from '../helpers/nginx.ts';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+const SECURITY_HEADERS = ['Content-Security-Policy', 'X-Content-Type-Options', 'Referrer-Policy', 'Permissions-Policy'];
+
+interface NginxBlock {
+  /** Directives of the server level, in order, comments stripped: [name, rest]. */
+  directives: [string, string][];
+  locations: { match: string; body: string }[];
+}
+
+/** Splits the server block into its own directives and its locations (one level deep). */
+function parseServerBlock(text: string): NginxBlock {
+  const code = text
+    .split('\n')
+    .map((line) => line.replace(/(^|\s)#.*$/, ''))
+    .join('\n');
+  const open = code.indexOf('{');
+  const close = code.lastIndexOf('}');
+  let inner = code.slice(open + 1, close);
+  const locations: NginxBlock['locations'] = [];
+  inner = inner.replace(/location\s+([^{]+?)\s*\{([^{}]*)\}/g, (_m, match: string, body: string) => {
+    locations.push({ match: match.trim(), body });
+    return '';
+  });
+  const directives = splitDirectives(inner).map((d): [string, string] => {
+    const space = d.indexOf(' ');
+    return space < 0 ? [d, ''] : [d.slice(0, space), d.slice(space + 1)];
+  });
+  return { directives, locations };
+}
+
+/** Splits on the semicolons that end directives, not on those inside quoted values. */
+function splitDirectives(text: string): string[] {
+  const out: string[] = [];
+  let current = '';
+  let quote = '';
+  for (const ch of text) {
+    if (quote) {
+      if (ch === quote) quote = '';
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+    } else if (ch === ';') {
+      out.push(current);
+      current = '';
+      continue;
+    }
+    current += ch;
+  }
+  out.push(current);
+  return out.map((d) => d.trim().replace(/\s+/g, ' ')).filter(Boolean);
+}
+
+function unquote(value: string): string {
+  return /^".*"$/.test(value) || /^'.*'$/.test(value) ? value.slice(1, -1) : value;
+}
+
+/** nginx `add_header Name "value" always;` lines of the server level. */
+function nginxHeaders(block: NginxBlock): Map<string, { value: string; always: boolean }> {
+  const headers = new Map<string, { value: string; always: boolean }>();
+  for (const [name, rest] of block.directives) {
+    if (name !== 'add_header') continue;
+    const m = /^(\S+)\s+("[^"]*"|'[^']*'|\S+)\s*(always)?$/.exec(rest);
+    if (!m) throw new Error(`cannot read add_header ${rest}`);
+    headers.set(m[1]!, { value: unquote(m[2]!), always: m[3] === 'always' });
+  }
+  return headers;
+}
+
+interface HeaderRule {
+  path: string;
+  headers: Map<string, string>;
+}
+
+/** The _headers format: a path line, then indented "Name: value" lines. */
+function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const raw of text.split('\n')) {
+    if (!raw.trim() || raw.trim().startsWith('#')) continue;
+    if (!/^\s/.test(raw)) {
+      rules.push({ path: raw.trim(), headers: new Map() });
+      continue;
+    }
+    const rule = rules.at(-1);
+    const m = /^\s+([A-Za-z0-9-]+):\s*(.*)$/.exec(raw);
+    if (!rule || !m) throw new Error(`public/_headers: cannot read line ${JSON.stringify(raw)}`);
+    if (rule.headers.has(m[1]!)) throw new Error(`public/_headers: ${m[1]} twice under ${rule.path}`);
+    rule.headers.set(m[1]!, m[2]!.trim());
+  }
+  return rules;
+}
+
+/** CSP as directive → sorted sources, so the comparison ignores order and spacing. */
+function cspDirectives(policy: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...sources] = part.split(/\s+/);
+    out[name!.toLowerCase()] = sources.sort().join(' ');
+  }
+  return out;
+}
+
+const block = parseServerBlock(deployServerBlock());
+const served = nginxHeaders(block);
+const rules = parseHeadersFile(readFileSync(resolve(ROOT, 'public/_headers'), 'utf8'));
+const everywhere = rules.find((r) => r.path === '/*');
+
+describe('deploy/nginx.conf', () => {
+  it('states every security header once, at server level, sent on every response ("always")', () => {
+    for (const name of SECURITY_HEADERS) {
+      expect(served.get(name)?.value, `add_header ${name}`).toBeTruthy();
+      expect(served.get(name)?.always, `add_header ${name} … always (so 404 pages get it too)`).toBe(true);
+    }
+    expect(served.get('Cache-Control')).toEqual({ value: '$reader_cache', always: true });
+  });
+
+  it('has no add_header inside a location (it would silently drop the server-level headers there)', () => {
+    for (const location of block.locations) {
+      expect(location.body, `location ${location.match}`).not.toMatch(/\badd_header\b/);
+    }
+  });
+
+  it('revalidates HTML and unhashed files, and caches only content-hashed folders for a year', () => {
+    const defaults = block.directives.filter(([name, rest]) => name === 'set' && rest.startsWith('$reader_cache '));
+    expect(defaults.map(([, rest]) => unquote(rest.slice('$reader_cache '.length)))).toEqual(['no-cache']);
+    const cached = block.locations
+      .map((l) => ({ match: l.match, value: /set \$reader_cache\s+("[^"]*"|\S+)\s*;/.exec(l.body)?.[1] }))
+      .filter((l) => l.value !== undefined);
+    expect(cached.map((l) => [l.match, unquote(l.value!)])).toEqual([
+      ['^~ /_astro/', IMMUTABLE],
+      ['^~ /pagefind/index/', IMMUTABLE],
+      ['^~ /pagefind/fragment/', IMMUTABLE],
+    ]);
+  });
+
+  it('serves dist/ with pretty URLs, the 404 page and gzip', () => {
+    const directive = (name: string) => block.directives.filter(([n]) => n === name).map(([, rest]) => rest);
+    expect(block.locations.find((l) => l.match === '/')?.body).toMatch(/try_files \$uri \$uri\/ =404;/);
+    expect(directive('error_page')).toEqual(['404 /404.html']);
+    expect(directive('index')).toEqual(['index.html']);
+    expect(directive('gzip')).toEqual(['on']);
+    const types = directive('gzip_types').join(' ').split(' ');
+    for (const type of ['text/css', 'application/javascript', 'application/json', 'application/xml', 'text/xml', 'application/rss+xml', 'image/svg+xml']) {
+      expect(types, `gzip_types has ${type}`).toContain(type);
+    }
+  });
+
+  it('is what the tests serve: only listen and root change', () => {
+    const original = deployServerBlock();
+    const substituted = testServerBlock(8080, { root: '/srv/x' });
+    const strip = (t: string) =>
+      t
+        .split('\n')
+        .filter((l) => !/^\s*(listen|root)\s/.test(l))
+        .join('\n');
+    expect(strip(substituted)).toBe(strip(original));
+    expect(substituted).toMatch(/^\s*listen 127\.0\.0\.1:8080;$/m);
+    expect(substituted).toMatch(/^\s*root "\/srv\/x";$/m);
+    expect(substituted.match(/^\s*listen\s/gm)).toHaveLength(1);
+  });
+});
+
+describe('public/_headers states the same as deploy/nginx.conf', () => {
+  it('sends the same security headers on every path', () => {
+    expect(everywhere, 'a /* rule').toBeDefined();
+    const fromFile = Object.fromEntries(everywhere!.headers);
+    const fromNginx = Object.fromEntries(SECURITY_HEADERS.map((n) => [n, served.get(n)?.value]));
+    expect(fromFile).toEqual(fromNginx);
+    expect(cspDirectives(fromFile['Content-Security-Policy'] ?? '')).toEqual(cspDirectives(fromNginx['Content-Security-Policy'] ?? ''));
+    // Every security header nginx sends is in _headers and the other way round.
+    expect([...served.keys()].filter((n) => n !== 'Cache-Control').sort()).toEqual([...everywhere!.headers.keys()].sort());
+  });
+
+  it('caches the same hashed folders for a year and nothing else', () => {
+    const immutable = rules.filter((r) => r.headers.has('Cache-Control'));
+    for (const rule of immutable) {
+      expect(rule.headers.get('Cache-Control'), rule.path).toBe(IMMUTABLE);
+      expect([...rule.headers.keys()], `${rule.path} carries only Cache-Control (security headers come from /*)`).toEqual(['Cache-Control']);
+    }
+    const nginxPaths = block.locations.filter((l) => l.body.includes(IMMUTABLE)).map((l) => `${l.match.replace(/^\^~\s+/, '')}*`);
+    expect(immutable.map((r) => r.path)).toEqual(nginxPaths);
+    // Not on /*: Cloudflare Pages would join it with the hashed folders' value.
+    expect(everywhere!.headers.has('Cache-Control')).toBe(false);
+  });
+});
+
+describe('the content security policy', () => {
+  const csp = cspDirectives(served.get('Content-Security-Policy')?.value ?? '');
+
+  it('is strict: no inline or eval script, no plugins, no framing, no base or form hijack', () => {
+    expect(csp).toEqual({
+      'default-src': "'self'",
+      'script-src': "'self' 'wasm-unsafe-eval'",
+      'style-src': "'self'",
+      'img-src': "'self' data:",
+      'font-src': "'self'",
+      'connect-src': "'self'",
+      'object-src': "'none'",
+      'base-uri': "'self'",
+      'form-action': "'self'",
+      'frame-ancestors': "'none'",
+    });
+  });
+});
+
+describe('the cache rules match what Pagefind writes', () => {
+  it('names index and fragment files by content hash, and pagefind.js / pagefind-entry.json not', () => {
+    const site = mkdtempSync(join(tmpdir(), 'reader-pagefind-'));
+    try {
+      writeFileSync(
+        join(site, 'index.html'),
+        '<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><h1>Aleppo</h1><p>Some words to index.</p></main></body></html>',
+      );
+      const run = spawnSync(resolve(ROOT, 'node_modules/.bin/pagefind'), ['--site', site], { encoding: 'utf8', timeout: 120_000 });
+      expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
+      const out = join(site, 'pagefind');
+      const hashed = /^[a-z]+_[0-9a-f]{6,}\.pf_(index|fragment)$/;
+      const index = readdirSync(join(out, 'index'));
+      const fragments = readdirSync(join(out, 'fragment'));
+      expect(index.length).toBeGreaterThan(0);
+      expect(fragments.length).toBeGreaterThan(0);
+      for (const name of [...index, ...fragments]) expect(name).toMatch(hashed);
+      const top = readdirSync(out);
+      // These keep their names from build to build, so they must be revalidated (not in an immutable folder).
+      expect(top).toContain('pagefind.js');
+      expect(top).toContain('pagefind-entry.json');
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
