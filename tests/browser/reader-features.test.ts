@@ -1,0 +1,92 @@
+/**
+ * What a reader does and sees in a real browser, on the seed plus fixture stories served by
+ * nginx: searching, reading an Arabic story right to left, skipping to the content with the
+ * keyboard, printing an article.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../helpers/build-site.ts';
+import { browserToolsMissing, launchBrowser } from '../helpers/browser.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
+import { startNginx, type NginxServer } from '../helpers/nginx.ts';
+
+const skip = browserToolsMissing();
+let server: NginxServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (skip) return;
+  const build = await buildSite('browser-features', assembleContent('browser-features', { fixtures: ['reader'], withRealArticles: true }));
+  expect(build.code, build.output).toBe(0);
+  server = await startNginx({ root: build.outDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}${path}`, { waitUntil: 'networkidle' });
+  return page;
+}
+
+describe.skipIf(skip)('a reader', () => {
+  it('searches for "Haidariya" from the search box and finds the seed article', async () => {
+    const page = await open('/search/', { width: 375 });
+    await page.getByLabel('Search stories').fill('Haidariya');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL(/\?q=Haidariya/);
+    const result = page.locator('[data-search-results] a').first();
+    await result.waitFor();
+    expect(await result.textContent()).toBe('Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo');
+    expect(await page.locator('[data-search-results] mark').first().textContent()).toMatch(/Haidariya/);
+    await result.click();
+    await page.waitForURL(/\/articles\/syria-isis-operation-aleppo\/$/);
+    await page.context().close();
+  });
+
+  it('is told that search needs JavaScript when it is off', async () => {
+    const page = await open('/search/?q=Haidariya', { javaScriptEnabled: false });
+    expect(await page.locator('[data-search-nojs]').isVisible()).toBe(true);
+    await page.context().close();
+  });
+
+  it('reads an Arabic story right to left, with the site chrome left to right', async () => {
+    const page = await open('/articles/arabic-market-story/', { width: 375 });
+    const article = page.locator('article');
+    expect(await article.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('.site-header').evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+    // The headline starts at the right edge of its column.
+    const h1 = await page.locator('h1').boundingBox();
+    const column = await article.boundingBox();
+    expect(Math.round(h1!.x + h1!.width)).toBe(Math.round(column!.x + column!.width));
+    await page.context().close();
+  });
+
+  it('reaches the skip link first with Tab, and it moves focus to the content', async () => {
+    const page = await open('/articles/syria-isis-operation-aleppo/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.locator('.skip-link').evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.context().close();
+  });
+
+  it('prints the article alone, with link addresses and whole figures', async () => {
+    const page = await open('/articles/aleppo-market-reopens/');
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['.site-header', '.site-footer', '.related', '.topic-links']) {
+      expect(await page.locator(hidden).first().isVisible(), hidden).toBe(false);
+    }
+    expect(await page.locator('figure').first().evaluate((el) => getComputedStyle(el).breakInside)).toBe('avoid');
+    const after = await page.locator('.article-body a[href^="http"]').first().evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(after).toBe('" (https://example.org/schedule)"');
+    expect(await page.locator('h1').isVisible()).toBe(true);
+    await page.context().close();
+  });
+});
