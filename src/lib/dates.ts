@@ -32,15 +32,22 @@ export class DateInputError extends Error {}
 
 export const DATE_EXAMPLES = '2025-05-18 or 2025-05-18T14:30+03:00';
 
+const knownZones = new Map<string, boolean>();
+
 /** True when the IANA name is one this runtime knows (aliases such as "UTC" included). */
 export function isTimeZone(name: string): boolean {
   if (!name || name.trim() !== name) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: name });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(name, known);
   }
+  return known;
 }
 
 const DATE_ONLY_FORMATS = ['yyyy-MM-dd', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d, yyyy', 'MMM d, yyyy', 'MMMM d yyyy', 'MMM d yyyy'];
@@ -92,16 +99,17 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
   const rest = weekday ? text.slice(weekday[0].length) : text;
 
   let result: ArticleDate | undefined;
-  for (const pattern of DATE_ONLY_FORMATS) {
+  // A full ISO instant is the commonest form and needs no pattern search.
+  if (ISO_WITH_OFFSET.test(rest)) {
+    const d = parseISO(rest);
+    if (isValid(d)) result = instant(d.getTime(), zone);
+  }
+  for (const pattern of result ? [] : DATE_ONLY_FORMATS) {
     const d = strictParse(rest, pattern);
     if (d) {
       result = { kind: 'date', date: format(d, 'yyyy-MM-dd') };
       break;
     }
-  }
-  if (!result && ISO_WITH_OFFSET.test(rest)) {
-    const d = parseISO(rest);
-    if (isValid(d)) result = instant(d.getTime(), zone);
   }
   if (!result) {
     for (const pattern of OFFSET_FORMATS) {
