@@ -11,10 +11,14 @@ import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ContentProject } from './project.ts';
+import { createRenderPool } from './render-pool.ts';
 import { checkArticles, readArticleFiles } from './read-articles.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '3';
+const PIPELINE_VERSION = '4';
+
+/** Below this many articles to render, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 64;
 
 export function articlesLoader(project: ContentProject): Loader {
   return {
@@ -32,7 +36,7 @@ export function articlesLoader(project: ContentProject): Loader {
   };
 }
 
-async function loadAll({ config, store, logger, renderMarkdown, generateDigest }: LoaderContext, project: ContentProject) {
+async function loadAll({ config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext, project: ContentProject) {
   const root = fileURLToPath(config.root);
   const files = readArticleFiles(root, project);
   const { articles, problems } = checkArticles(root, project, files);
@@ -42,10 +46,11 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest }
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
   const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
-  for (const { slug, file, article, body } of articles) {
-    untouched.delete(slug);
-    const digest = generateDigest(`${context}\n${textByFile.get(file)}`);
-    const existing = store.get(slug);
+  const changed: { item: (typeof articles)[number]; digest: string; renderContext: RenderContext }[] = [];
+  for (const item of articles) {
+    untouched.delete(item.slug);
+    const digest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
+    const existing = store.get(item.slug);
     if (existing?.digest === digest) {
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
@@ -53,24 +58,46 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest }
       if (existing.assetImports?.length && existing.filePath) scoped.addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
-    const renderContext: RenderContext = { lang: article.lang, publishedDate: dateOnly(article.published) };
-    // The renderer reads frontmatter itself; give it our normalised values, as JSON (valid YAML).
-    const rendered = await renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${body}`, {
-      fileURL: pathToFileURL(resolve(root, file)),
+    changed.push({ item, digest, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
+  }
+
+  // Many articles are rendered on worker threads; a few (or the dev server) use Astro's own
+  // renderMarkdown, which takes the render context as frontmatter (JSON is valid YAML).
+  const remotePatterns = config.image.remotePatterns.map(({ protocol, hostname, port, pathname }) => ({
+    ...(protocol ? { protocol } : {}),
+    ...(hostname ? { hostname } : {}),
+    ...(port ? { port } : {}),
+    ...(pathname ? { pathname } : {}),
+  }));
+  const pool = changed.length >= POOL_THRESHOLD && !watcher ? createRenderPool({ image: { domains: [...config.image.domains], remotePatterns } }) : undefined;
+  try {
+    const rendered = await Promise.all(
+      changed.map(({ item, renderContext }) => {
+        const fileURL = pathToFileURL(resolve(root, item.file));
+        return pool
+          ? pool.render({ body: item.body, context: renderContext, fileURL: fileURL.href })
+          : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
+      }),
+    );
+    // Stored in file order, so two builds of the same content write the same store.
+    changed.forEach(({ item: { slug, file, article, body }, digest }, i) => {
+      const html = rendered[i]!;
+      const src = article.image?.src;
+      // A photo next to the article goes through astro:assets: the prefix makes Astro import
+      // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
+      const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
+      store.set({
+        id: slug,
+        data: { ...article, ...asset },
+        body,
+        filePath: file,
+        digest,
+        rendered: html,
+        ...(html.metadata?.imagePaths?.length ? { assetImports: html.metadata.imagePaths } : {}),
+      });
     });
-    const src = article.image?.src;
-    // A photo next to the article goes through astro:assets: the prefix makes Astro import
-    // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
-    const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
-    store.set({
-      id: slug,
-      data: { ...article, ...asset },
-      body,
-      filePath: file,
-      digest,
-      rendered,
-      ...(rendered.metadata?.imagePaths?.length ? { assetImports: rendered.metadata.imagePaths } : {}),
-    });
+  } finally {
+    await pool?.close();
   }
   for (const id of untouched) store.delete(id);
 }

@@ -23,7 +23,8 @@ let root: BuildResult;
 let subpath: BuildResult;
 
 beforeAll(async () => {
-  content = assembleContent('deploy', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  // Over 64 articles, so the build renders Markdown on worker threads.
+  content = assembleContent('deploy', { fixtures: ['reader'], withRealArticles: true, filler: 70 });
   [root, subpath] = await Promise.all([
     buildSite('deploy-root', content),
     buildSite('deploy-subpath/news', content, { BASE_PATH: '/news/', SITE_URL: 'https://example.github.io' }),

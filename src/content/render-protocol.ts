@@ -1,0 +1,27 @@
+/** Messages between the content loader and its Markdown render workers. */
+import type { AstroMarkdownOptions, MarkdownHeading } from '@astrojs/markdown-remark';
+import type { RenderContext } from '../markdown/context.ts';
+
+export interface RenderWorkerData {
+  /** The parts of Astro's image config that decide which remote images are processed. */
+  image: NonNullable<AstroMarkdownOptions['image']>;
+}
+
+export interface RenderJob {
+  id: number;
+  body: string;
+  context: RenderContext;
+  fileURL: string;
+}
+
+export type RenderReply =
+  | {
+      id: number;
+      html: string;
+      headings: MarkdownHeading[];
+      localImagePaths: string[];
+      remoteImagePaths: string[];
+      frontmatter: Record<string, unknown>;
+      error?: undefined;
+    }
+  | { id: number; error: string };

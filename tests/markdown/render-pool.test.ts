@@ -1,0 +1,36 @@
+/**
+ * Large builds render Markdown on worker threads; the HTML must be exactly what Astro's own
+ * renderer makes with the same processor.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRenderPool } from '../../src/content/render-pool.ts';
+import { ROOT } from '../helpers/build-site.ts';
+import { renderArticleMarkdown } from '../helpers/render-markdown.ts';
+
+const pool = createRenderPool({ image: { domains: [], remotePatterns: [] } }, 2);
+afterAll(() => pool.close());
+
+const files = [
+  ...readdirSync(resolve(ROOT, 'content/articles')).map((f) => resolve(ROOT, 'content/articles', f)),
+  ...readdirSync(resolve(ROOT, 'tests/fixtures/reader/articles')).filter((f) => f.endsWith('.md')).map((f) => resolve(ROOT, 'tests/fixtures/reader/articles', f)),
+  ...readdirSync(resolve(ROOT, 'tests/fixtures/xss/articles')).map((f) => resolve(ROOT, 'tests/fixtures/xss/articles', f)),
+];
+
+describe('the render pool', () => {
+  it.each(files.map((f) => [f.slice(ROOT.length + 1), f]))('renders %s exactly as Astro does', async (_name, file) => {
+    const body = readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+    const context = { lang: file.includes('arabic') ? 'ar' : 'en', publishedDate: '2025-05-18' };
+    const fromPool = await pool.render({ body, context, fileURL: pathToFileURL(file).href });
+    expect(fromPool.html).toBe(await renderArticleMarkdown(body, context, pathToFileURL(file)));
+  });
+
+  it('reports the local images a body uses, for astro:assets', async () => {
+    const file = resolve(ROOT, 'tests/fixtures/reader/articles/aleppo-market-reopens.md');
+    const body = readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
+    const rendered = await pool.render({ body, context: { lang: 'en' }, fileURL: pathToFileURL(file).href });
+    expect(rendered.metadata?.imagePaths).toEqual(['./old-city-skyline.jpg']);
+  });
+});
