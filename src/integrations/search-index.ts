@@ -17,7 +17,8 @@ export default function searchIndex(): AstroIntegration {
         try {
           const { index, errors } = await createIndex({});
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          const added = await index.addDirectory({ path: site });
+          // Only articles are searchable; list pages are not even parsed.
+          const added = await index.addDirectory({ path: site, glob: 'articles/**/*.html' });
           if (added.errors.length) throw new Error(`Pagefind could not index ${site}: ${added.errors.join('; ')}`);
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -8,6 +8,7 @@ interface PagefindResultData {
   meta: { title?: string };
 }
 interface Pagefind {
+  options(options: { baseUrl: string }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -40,6 +41,8 @@ async function run(query: string) {
   statusLine.textContent = 'Searching…';
   const bundle = `${form.dataset.bundle ?? '/pagefind/'}pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  // The index stores addresses from the site's root; under a sub-path they need its prefix.
+  await pagefind.options({ baseUrl: form.dataset.base ?? '/' });
   const { results } = await pagefind.search(query);
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
   statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;

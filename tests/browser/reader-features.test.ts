@@ -3,6 +3,7 @@
  * nginx: searching, reading an Arabic story right to left, skipping to the content with the
  * keyboard, printing an article.
  */
+import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../helpers/build-site.ts';
@@ -12,19 +13,26 @@ import { startNginx, type NginxServer } from '../helpers/nginx.ts';
 
 const skip = browserToolsMissing();
 let server: NginxServer;
+/** The same site built for a sub-path, served from the folder above it. */
+let subpathServer: NginxServer;
 let browser: Browser;
 
 beforeAll(async () => {
   if (skip) return;
-  const build = await buildSite('browser-features', assembleContent('browser-features', { fixtures: ['reader'], withRealArticles: true }));
+  const content = assembleContent('browser-features', { fixtures: ['reader'], withRealArticles: true });
+  const build = await buildSite('browser-features', content);
   expect(build.code, build.output).toBe(0);
+  const subpath = await buildSite('browser-features-subpath/news', content, { BASE_PATH: '/news/' });
+  expect(subpath.code, subpath.output).toBe(0);
   server = await startNginx({ root: build.outDir });
+  subpathServer = await startNginx({ root: resolve(subpath.outDir, '..') });
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
+  await subpathServer?.stop();
 });
 
 async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean } = {}): Promise<Page> {
@@ -47,6 +55,16 @@ describe.skipIf(skip)('a reader', () => {
     await result.click();
     await page.waitForURL(/\/articles\/syria-isis-operation-aleppo\/$/);
     await page.context().close();
+  });
+
+  it('finds the seed under a sub-path too, with links under that path', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${subpathServer.origin}/news/search/?q=Haidariya`, { waitUntil: 'networkidle' });
+    const result = page.locator('[data-search-results] a').first();
+    await result.waitFor();
+    expect(await result.getAttribute('href')).toBe('/news/articles/syria-isis-operation-aleppo/');
+    await context.close();
   });
 
   it('is told that search needs JavaScript when it is off', async () => {
