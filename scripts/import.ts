@@ -8,7 +8,7 @@
  * overwrites a file and never writes an article the build would reject.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { createArticleSchema } from '../src/lib/article-schema.ts';
@@ -18,6 +18,7 @@ import { appendSourceEntry, importText, slugClash, type FigureSummary, type Impo
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { fail, shownPath } from './cli.ts';
 
 const USAGE = `usage: npm run import -- <file.txt|-> [--out DIR] [--published DATE] [--timezone ZONE]
          [--source NAME] [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG]
@@ -31,18 +32,7 @@ const USAGE = `usage: npm run import -- <file.txt|-> [--out DIR] [--published DA
   --add-source     add a source the text names that content/sources.yaml does not know
   --content DIR    the folder holding sources.yaml and articles/ (default: content)`;
 
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
-
 const root = process.cwd();
-
-/** Relative to the project when inside it (what `npm run check` shows), else absolute. */
-function shown(path: string): string {
-  const rel = relative(root, path).split('\\').join('/');
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 let args;
 try {
@@ -114,11 +104,11 @@ if (!result.ok) {
 const outDir = resolve(root, opts.out ?? project.articlesDir);
 const target = join(outDir, `${result.slug}.md`);
 if (existsSync(target)) {
-  fail(`${shown(target)} already exists; nothing was written. Choose another file name with --slug, or move the existing file away first.`);
+  fail(`${shownPath(target)} already exists; nothing was written. Choose another file name with --slug, or move the existing file away first.`);
 }
 const clash = existsSync(outDir) ? slugClash(readdirSync(outDir), result.slug) : undefined;
 if (clash) {
-  fail(`${shown(join(outDir, clash))} already has the address /articles/${result.slug}/; nothing was written. Choose another file name with --slug.`);
+  fail(`${shownPath(join(outDir, clash))} already has the address /articles/${result.slug}/; nothing was written. Choose another file name with --slug.`);
 }
 
 // Check the file exactly as the build will, with the source about to be added, before
@@ -130,7 +120,7 @@ if (result.newSource) {
   const sources = createSourceRegistry(parse(sourcesText, { schema: 'core' }), project.sourcesFile);
   checkedProject = { ...project, sourcesText, sources, schema: createArticleSchema({ sources, defaultZone: siteConfig.timezone }) };
 }
-const newFile = { path: shown(target), text: result.markdown };
+const newFile = { path: shownPath(target), text: result.markdown };
 const neighbours = outDir === resolve(root, project.articlesDir) && existsSync(outDir) ? readArticleFiles(root, checkedProject) : [];
 const { problems } = checkArticles(root, checkedProject, [...neighbours, newFile]);
 const own = problems.filter((p) => p.file === newFile.path);
@@ -144,7 +134,7 @@ try {
   // "wx": even a file created since the check above is never overwritten.
   writeFileSync(target, result.markdown, { flag: 'wx' });
 } catch (error) {
-  fail(`cannot write ${shown(target)}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`cannot write ${shownPath(target)}: ${error instanceof Error ? error.message : String(error)}`);
 }
 if (result.newSource && sourcesText !== undefined) {
   writeFileSync(resolve(root, project.sourcesFile), sourcesText);
@@ -154,7 +144,7 @@ const added = result.newSource
   ? `${result.newSource.name} (id ${result.newSource.id}, ${result.newSource.url}) to ${project.sourcesFile}`
   : undefined;
 printSummary(result.summary, own.filter((p) => p.severity === 'warning').map(formatProblem), added);
-console.log(shown(target));
+console.log(shownPath(target));
 
 function printSummary(summary: ImportSummary, warnings: readonly string[], added: string | undefined): void {
   const quote = (s: string, max = 70) => `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;

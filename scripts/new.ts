@@ -7,29 +7,20 @@
  * file's path is the last line of output.
  */
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { loadContentProject } from '../src/content/project.ts';
 import { headlineSlug, slugClash, yamlScalar } from '../src/lib/import-text.ts';
 import { siteConfig } from '../src/site.config.ts';
+import { fail, shownPath } from './cli.ts';
 
 const USAGE = `usage: npm run new -- "Headline" [--out DIR] [--content DIR]
   --out DIR      where to write the article (default: the content folder's articles/)
   --content DIR  the folder holding sources.yaml and articles/ (default: content)`;
 
-function fail(message: string, code = 1): never {
-  console.error(message);
-  process.exit(code);
-}
-
 const root = process.cwd();
-
-function shown(path: string): string {
-  const rel = relative(root, path).split('\\').join('/');
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
-}
 
 let args;
 try {
@@ -66,10 +57,10 @@ const slug = headlineSlug(headline);
 const outDir = resolve(root, opts.out ?? `${contentDir}/articles`);
 const target = join(outDir, `${slug}.md`);
 if (existsSync(target)) {
-  fail(`${shown(target)} already exists; nothing was written. Use another headline, or move the existing file away first.`);
+  fail(`${shownPath(target)} already exists; nothing was written. Use another headline, or move the existing file away first.`);
 }
 const clash = existsSync(outDir) ? slugClash(readdirSync(outDir), slug) : undefined;
-if (clash) fail(`${shown(join(outDir, clash))} already has the address /articles/${slug}/; nothing was written. Use another headline.`);
+if (clash) fail(`${shownPath(join(outDir, clash))} already has the address /articles/${slug}/; nothing was written. Use another headline.`);
 
 const zone = siteConfig.timezone;
 const now = format(new Date(), "yyyy-MM-dd'T'HH:mm", { in: tz(zone) });
@@ -106,7 +97,7 @@ try {
   mkdirSync(outDir, { recursive: true });
   writeFileSync(target, text, { flag: 'wx' });
 } catch (error) {
-  fail(`cannot write ${shown(target)}: ${error instanceof Error ? error.message : String(error)}`);
+  fail(`cannot write ${shownPath(target)}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 console.log(
@@ -118,6 +109,6 @@ console.log(
     `  - source: who reported it${known ? ` (known: ${known})` : ''}`,
     '  - the story, below the frontmatter',
     'Optional fields are commented out with examples; delete "draft: true" when it is ready.',
-    shown(target),
+    shownPath(target),
   ].join('\n'),
 );
