@@ -1,0 +1,92 @@
+/**
+ * The shape of .tmp/bench/results.json, and the medians every summary is made of:
+ * timings on a shared 2-core machine are noisy, so single runs are kept as samples
+ * and only medians are compared.
+ */
+import type { LighthouseScores } from './lighthouse.ts';
+import type { BuildSample } from './measure-build.ts';
+import type { PageRequests } from './page-requests.ts';
+import type { PageSizeSpread, PageWeight } from './page-weights.ts';
+
+export interface ScenarioSummary {
+  wallMs: number;
+  cpuMs: number;
+  maxRssBytes: number;
+  msPerArticle: number;
+  phases: Record<string, number>;
+  pages: number;
+}
+
+export interface Scenario {
+  samples: BuildSample[];
+  median: ScenarioSummary;
+}
+
+export interface Skipped {
+  skipped: string;
+}
+
+export interface SizeResult {
+  articles: number;
+  runs: number;
+  corpus: { dir: string; arabic: number; bytes: number };
+  ours: { cold: Scenario; unchanged: Scenario; oneChanged: Scenario };
+  bare: { cold: Scenario };
+  /** Median cold wall time, ours ÷ bare Astro. */
+  coldRatio: number;
+  pages: {
+    /** The article page whose gzipped HTML is the median of all article pages. */
+    article: PageWeight;
+    /** The article page with the largest gzipped HTML. */
+    largestArticle: PageWeight;
+    articleSpread: PageSizeSpread;
+    front: PageWeight;
+    topic: PageWeight;
+  };
+  requests: PageRequests[] | Skipped;
+  lighthouse: LighthouseScores[] | Skipped;
+}
+
+export type BudgetStatus = 'PASS' | 'FAIL' | 'INFO' | 'SKIP';
+
+export interface BudgetLine {
+  status: BudgetStatus;
+  name: string;
+  /** The measured value and the limit, as printed. */
+  detail: string;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  command: string;
+  /** The site's code that was measured: commit, and files changed since it (the site moves fast). */
+  site: { commit: string; uncommitted: string[] };
+  seed: number;
+  node: string;
+  machine: { cpus: number; memoryBytes: number; platform: string };
+  sizes: SizeResult[];
+  budgets: BudgetLine[];
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = values.filter(Number.isFinite).toSorted((a, b) => a - b);
+  if (!sorted.length) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function summarise(samples: BuildSample[], articles: number): Scenario {
+  const phaseNames = [...new Set(samples.flatMap((s) => Object.keys(s.phases)))];
+  const wallMs = median(samples.map((s) => s.wallMs));
+  return {
+    samples,
+    median: {
+      wallMs,
+      cpuMs: median(samples.map((s) => s.cpuMs)),
+      maxRssBytes: median(samples.map((s) => s.maxRssBytes)),
+      msPerArticle: wallMs / articles,
+      phases: Object.fromEntries(phaseNames.map((name) => [name, median(samples.map((s) => s.phases[name] ?? Number.NaN))])),
+      pages: median(samples.map((s) => s.pages)),
+    },
+  };
+}
