@@ -9,13 +9,16 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
+import { isPublic } from '../lib/publishing.ts';
 import type { RenderContext } from '../markdown/context.ts';
+import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
 import { createRenderPool } from './render-pool.ts';
 import { checkArticles, readArticleFiles } from './read-articles.ts';
+import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -43,15 +46,23 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
   for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
   if (problems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(problems);
 
+  // A build hands every story's text to the search index; `astro dev` has no index.
+  const indexing = !watcher;
+  const previousText = new Map((indexing ? readSearchRecords(config.cacheDir) : undefined)?.map((r) => [r.slug, r]));
+  const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
   const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
+  const digests = new Map<string, string>();
   const changed: { item: (typeof articles)[number]; digest: string; renderContext: RenderContext }[] = [];
   for (const item of articles) {
     untouched.delete(item.slug);
     const digest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
+    digests.set(item.slug, digest);
     const existing = store.get(item.slug);
-    if (existing?.digest === digest) {
+    const cachedText = previousText.get(item.slug);
+    if (existing?.digest === digest && (!indexing || cachedText?.digest === digest)) {
+      if (cachedText) textBySlug.set(item.slug, cachedText.text);
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
       const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
@@ -80,24 +91,40 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
       }),
     );
     // Stored in file order, so two builds of the same content write the same store.
-    changed.forEach(({ item: { slug, file, article, body }, digest }, i) => {
-      const html = rendered[i]!;
+    changed.forEach(({ item: { slug, file, article }, digest }, i) => {
+      const { html, metadata } = rendered[i]!;
+      // The text goes to the search index, not into the store every page loads.
+      const { searchText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
+      textBySlug.set(slug, [article.title, article.standfirst, article.image?.caption, searchText].filter(Boolean).join('\n'));
       const src = article.image?.src;
       // A photo next to the article goes through astro:assets: the prefix makes Astro import
       // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
       const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
+      // The Markdown body is not stored: pages use the rendered HTML and the reading time
+      // computed from it, and every byte in the store is compiled again by every build.
       store.set({
         id: slug,
         data: { ...article, ...asset },
-        body,
         filePath: file,
         digest,
-        rendered: html,
-        ...(html.metadata?.imagePaths?.length ? { assetImports: html.metadata.imagePaths } : {}),
+        rendered: { html, metadata: { ...metadata, frontmatter } },
+        ...(metadata?.imagePaths?.length ? { assetImports: metadata.imagePaths } : {}),
       });
     });
   } finally {
     await pool?.close();
   }
   for (const id of untouched) store.delete(id);
+
+  if (indexing) {
+    const now = Date.now();
+    const records: SearchRecord[] = articles.map(({ slug, article }) => ({
+      slug,
+      digest: digests.get(slug)!,
+      title: article.title,
+      text: textBySlug.get(slug) ?? '',
+      searchable: isPublic(article, now, false),
+    }));
+    writeSearchRecords(config.cacheDir, records);
+  }
 }

@@ -6,6 +6,7 @@ import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { articleView, type ArticleView } from '../lib/article-view.ts';
 import { isPublic, newestFirst } from '../lib/publishing.ts';
+import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 
 export interface SiteArticle extends ArticleView {
   entry: CollectionEntry<'articles'>;
@@ -25,7 +26,9 @@ async function load(): Promise<SiteArticle[]> {
   }
   return newestFirst(shown).map(({ slug, article, entry }) => {
     const asset = (entry.data as { leadImageAsset?: ImageMetadata }).leadImageAsset;
-    return { ...articleView(slug, article, entry.body ?? ''), entry, ...(asset ? { leadImageAsset: asset } : {}) };
+    // Counted by the Markdown pipeline (rehype-reading-text.ts) when the article was rendered.
+    const { readingMinutes: minutes } = (entry.rendered?.metadata?.frontmatter ?? {}) as Partial<ReadingText>;
+    return { ...articleView(slug, article, typeof minutes === 'number' ? minutes : 1), entry, ...(asset ? { leadImageAsset: asset } : {}) };
   });
 }
 

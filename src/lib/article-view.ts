@@ -5,7 +5,6 @@
 import type { Article } from './article-schema.ts';
 import { datetimeAttribute, formatArticleDate, isMeaningfulUpdate, type ArticleDate } from './dates.ts';
 import { labelsFor, type Labels } from './labels.ts';
-import { readingMinutes } from './listings.ts';
 import type { Source } from './sources.ts';
 
 export interface ShownDate {
@@ -34,15 +33,15 @@ function shown(date: ArticleDate, lang: string): ShownDate {
   return { datetime: datetimeAttribute(date), text: formatArticleDate(date, lang) };
 }
 
-/** `bodyText` is the article's Markdown body, for the reading time. */
-export function articleView(slug: string, article: Article, bodyText: string): ArticleView {
+/** `readingMinutes` is counted from the rendered text (src/markdown/rehype-reading-text.ts). */
+export function articleView(slug: string, article: Article, readingMinutes: number): ArticleView {
   const labels = labelsFor(article.lang);
   const updated = isMeaningfulUpdate(article.published, article.updated) && article.updated ? shown(article.updated, article.lang) : undefined;
   return {
     slug,
     article,
     labels,
-    readingTime: labels.readingTime(readingMinutes(bodyText, article.lang)),
+    readingTime: labels.readingTime(readingMinutes),
     published: shown(article.published, article.lang),
     ...(updated ? { updated } : {}),
     source: article.source,

@@ -9,6 +9,7 @@ import remarkDirective from 'remark-directive';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
+import rehypeReadingText from './rehype-reading-text.ts';
 import rehypeRelativeDates from './rehype-relative-dates.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
@@ -16,7 +17,7 @@ import { articleSanitizeSchema } from './sanitize-schema.ts';
 export function articleMarkdownProcessor() {
   return unified({
     remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates],
+    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeReadingText],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });

@@ -1,0 +1,81 @@
+/**
+ * The search index across builds, as a reader searching the site sees it. The index is
+ * made from the text the content loader keeps (src/content/search-records.ts) and reused
+ * when no story changed, so these pin that a reused or rebuilt index never lags behind
+ * the articles: an edited story is found by its new words, drafts and scheduled stories
+ * never, and a rebuild with nothing changed still ships a working index.
+ */
+import { appendFileSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, runAstro } from '../helpers/build-site.ts';
+import { browserToolsMissing, launchBrowser } from '../helpers/browser.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
+import { startNginx, type NginxServer } from '../helpers/nginx.ts';
+
+const skip = browserToolsMissing();
+const outDir = resolve(ROOT, '.tmp/builds/search-index');
+const cacheDir = resolve(ROOT, '.tmp/cache/search-index');
+let contentDir: string;
+let server: NginxServer;
+let browser: Browser;
+
+function build(): Promise<{ code: number; output: string }> {
+  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir });
+}
+
+/** Headlines of the stories the search page lists for a query. */
+async function search(query: string): Promise<string[]> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
+  await page.locator('[data-search-status]').filter({ hasText: /match/ }).waitFor();
+  const titles = await page.locator('[data-search-results] a').allTextContents();
+  await context.close();
+  return titles;
+}
+
+beforeAll(async () => {
+  if (skip) return;
+  contentDir = assembleContent('search-index', { fixtures: ['reader'], withRealArticles: true });
+  rmSync(cacheDir, { recursive: true, force: true });
+  const first = await build();
+  expect(first.code, first.output).toBe(0);
+  expect(first.output).toMatch(/indexed \d+ stories for search/);
+  server = await startNginx({ root: outDir });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe.skipIf(skip)('the search index', () => {
+  it('finds stories by headline, standfirst, caption and body, and never drafts or scheduled stories', async () => {
+    const seed = 'Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo';
+    expect(await search('Haidariya')).toEqual([seed]);
+    // Words only in the standfirst, the lead photo's caption and the headline.
+    expect(await search('launched')).toEqual([seed]);
+    expect(await search('2017')).toEqual([seed]);
+    expect(await search('targeted')).toContain(seed);
+    expect(await search('Draft text')).not.toContain('A draft that must never be built');
+    expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
+  });
+
+  it('reuses the index when nothing changed, and the rebuilt site still finds the stories', async () => {
+    const again = await build();
+    expect(again.code, again.output).toBe(0);
+    expect(again.output).toMatch(/reused the index of \d+ stories for search/);
+    expect(await search('Haidariya')).toHaveLength(1);
+  });
+
+  it('finds an edited story by its new words after a rebuild that keeps the cache', async () => {
+    appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint.\n');
+    const edited = await build();
+    expect(edited.code, edited.output).toBe(0);
+    expect(edited.output).toMatch(/indexed \d+ stories for search/);
+    expect(await search('Quxmaridor')).toEqual(['Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo']);
+  });
+});
