@@ -29,6 +29,8 @@ const RESULTS_FILE = join(BENCH_DIR, 'results.json');
 const ASTRO_ENTRY = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 const DEFAULT_SIZES = [1_000, 10_000];
 const DEFAULT_SEED = 20250518;
+/** The seed article (content/articles), built with every corpus. */
+const SEED_PATH = '/articles/syria-isis-operation-aleppo/';
 
 interface Options {
   sizes: number[];
@@ -167,7 +169,7 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
   progress(`N = ${articles}: generating the corpus (seed ${options.seed})`);
   empty(dirs.root);
   const corpus = generateCorpus(options.seed, articles);
-  writeCorpus(dirs.content, corpus, join(ROOT, 'content/sources.yaml'));
+  writeCorpus(dirs.content, corpus, join(ROOT, 'content/sources.yaml'), join(ROOT, 'content/articles'));
   writeBareProject(dirs.bareProject, join(dirs.content, 'articles'), join(ROOT, 'node_modules'));
   // An English article from the middle of the list: an ordinary story, not the newest.
   const edited = corpus.slice(Math.floor(articles / 2)).find((f) => f.lang === 'en') ?? corpus[0]!;
@@ -178,13 +180,14 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
   progress('  weighing pages');
   const spread = pageSizeSpread(dirs.oursOut, 'articles');
   const pages = {
+    seed: pageWeight(dirs.oursOut, SEED_PATH),
     article: pageWeight(dirs.oursOut, spread.medianPath),
     largestArticle: pageWeight(dirs.oursOut, spread.largestPath),
     articleSpread: spread,
     front: pageWeight(dirs.oursOut, '/'),
     topic: pageWeight(dirs.oursOut, largestTopicPath(dirs.oursOut)),
   };
-  const browser = await browserChecks(dirs, [pages.article.path, pages.front.path, pages.topic.path], options.skipLighthouse);
+  const browser = await browserChecks(dirs, [pages.seed.path, pages.article.path, pages.front.path, pages.topic.path], options.skipLighthouse);
 
   const cold = summarise(rounds.map((r) => r.cold), articles);
   const bareCold = summarise(rounds.map((r) => r.bare), articles);

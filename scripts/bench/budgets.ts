@@ -44,15 +44,16 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
     line(
       pages.largestArticle.htmlCssGzip <= BUDGETS.articleHtmlCssGzip,
       `article page HTML+CSS gzip ≤ ${kb(BUDGETS.articleHtmlCssGzip)} (largest of ${n(pages.articleSpread.pages)} article pages)`,
-      `${kb(pages.largestArticle.htmlCssGzip)} (typical page ${kb(pages.article.htmlCssGzip)})`,
+      `${kb(pages.largestArticle.htmlCssGzip)} (typical page ${kb(pages.article.htmlCssGzip)}, the seed ${kb(pages.seed.htmlCssGzip)})`,
     ),
   );
-  const scriptRequests = 'skipped' in largest.requests ? 0 : largest.requests.filter((r) => r.path === pages.article.path).reduce((sum, r) => sum + (r.byType.script ?? 0), 0);
+  const articlePaths = new Set([pages.article.path, pages.seed.path]);
+  const scriptRequests = 'skipped' in largest.requests ? 0 : largest.requests.filter((r) => articlePaths.has(r.path)).reduce((sum, r) => sum + (r.byType.script ?? 0), 0);
   lines.push(
     line(
-      pages.article.js.bytes === 0 && pages.largestArticle.js.bytes === 0 && scriptRequests === 0,
-      'article page JavaScript = 0 bytes',
-      `${pages.article.js.bytes} bytes, ${scriptRequests} script requests`,
+      pages.article.js.bytes === 0 && pages.largestArticle.js.bytes === 0 && pages.seed.js.bytes === 0 && scriptRequests === 0,
+      'article page JavaScript = 0 bytes (typical, largest and the seed)',
+      `${pages.article.js.bytes + pages.largestArticle.js.bytes + pages.seed.js.bytes} bytes, ${scriptRequests} script requests`,
     ),
   );
   lines.push(line(pages.front.htmlCssGzip <= BUDGETS.frontHtmlCssGzip, `front page (20 articles) HTML+CSS gzip ≤ ${kb(BUDGETS.frontHtmlCssGzip)}`, kb(pages.front.htmlCssGzip)));
@@ -65,8 +66,12 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
     lines.push(size.articles === BUDGETS.ratioAt ? line(size.coldRatio <= BUDGETS.coldRatio, name, detail) : { status: 'INFO', name: `${name}, budget applies at N = ${n(BUDGETS.ratioAt)}`, detail });
   }
   for (const size of sizes) {
-    const peak = Math.max(...[size.ours.cold, size.ours.unchanged, size.ours.oneChanged].flatMap((s) => s.samples.map((x) => x.maxRssBytes)));
-    lines.push(line(peak < BUDGETS.peakRss, `peak RSS < 2 GiB (our builds, N = ${n(size.articles)})`, `${(peak / GIB).toFixed(2)} GiB`));
+    // Judged on all of the build's processes at once (Astro, its render workers, Pagefind):
+    // that is the memory a build machine must have.
+    const samples = [size.ours.cold, size.ours.unchanged, size.ours.oneChanged].flatMap((s) => s.samples);
+    const tree = Math.max(...samples.map((x) => x.treeRssBytes));
+    const single = Math.max(...samples.map((x) => x.maxRssBytes));
+    lines.push(line(tree < BUDGETS.peakRss, `peak RSS < 2 GiB, all build processes at once (N = ${n(size.articles)})`, `${(tree / GIB).toFixed(2)} GiB (largest single process ${(single / GIB).toFixed(2)} GiB)`));
   }
   if (sizes.length > 1) {
     const smallest = sizes.reduce((a, b) => (b.articles < a.articles ? b : a));

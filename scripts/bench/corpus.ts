@@ -229,11 +229,16 @@ export function generateCorpus(seed: number, count: number): CorpusFile[] {
   return Array.from({ length: count }, (_, i) => generateArticle(seed, i));
 }
 
-/** Writes a content folder (articles/ + sources.yaml) the site builds with CONTENT_DIR. */
-export function writeCorpus(dir: string, files: readonly CorpusFile[], sourcesFile: string): void {
+/**
+ * Writes a content folder (articles/ + sources.yaml) the site builds with CONTENT_DIR.
+ * `realArticles` (content/articles) is copied in too, so the seed is measured in the
+ * company of the synthetic stories.
+ */
+export function writeCorpus(dir: string, files: readonly CorpusFile[], sourcesFile: string, realArticles?: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'articles'), { recursive: true });
   cpSync(sourcesFile, join(dir, 'sources.yaml'));
+  if (realArticles) cpSync(realArticles, join(dir, 'articles'), { recursive: true });
   for (const file of files) writeFileSync(join(dir, 'articles', file.name), file.text);
 }
 

@@ -7,7 +7,7 @@
  * cannot give for a child; a /proc sampler (process-sampler.ts) also sees helpers that
  * are killed rather than waited for, such as Pagefind's indexing binary. Both undercount
  * and never overcount, so CPU is the larger of the two. Peak RSS is that of the largest
- * single process.
+ * single process; the tree's peak is the largest sum of processes running at once.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,8 @@ export interface BuildSample {
   sysMs: number;
   /** Peak RSS of the largest single process in the tree. */
   maxRssBytes: number;
+  /** Peak of the summed RSS of all processes running at once (sampled). */
+  treeRssBytes: number;
   /** What the /proc sampler saw, per process name (node, pagefind …). */
   sampled: TreeUse;
   /** Milliseconds per phase, from when Astro's log lines arrived (see PHASES). */
@@ -136,7 +138,7 @@ export function measureBuild(request: BuildRequest): Promise<BuildSample> {
     child.on('error', fail);
     child.on('close', (code) => {
       const wallMs = Math.round(performance.now() - started);
-      const sampled = sampler?.stop() ?? { cpuMs: 0, peakRssBytes: 0, byName: {} };
+      const sampled = sampler?.stop() ?? { cpuMs: 0, peakRssBytes: 0, peakTreeRssBytes: 0, byName: {} };
       for (const rest of [pending.stdout, pending.stderr]) if (rest) lines.push({ ms: wallMs, text: rest });
       writeFileSync(request.logFile, lines.map((l) => `+${Math.round(l.ms)}ms ${l.text}`).join('\n') + '\n');
       if (code !== 0) {
@@ -156,6 +158,7 @@ export function measureBuild(request: BuildRequest): Promise<BuildSample> {
           userMs: usage.userMs,
           sysMs: usage.sysMs,
           maxRssBytes: Math.max(usage.maxRssBytes, sampled.peakRssBytes),
+          treeRssBytes: Math.max(usage.maxRssBytes, sampled.peakTreeRssBytes),
           sampled,
           phases: phasesOf(lines, wallMs),
           pages,

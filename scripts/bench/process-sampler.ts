@@ -26,6 +26,12 @@ export interface TreeUse {
   cpuMs: number;
   /** Largest peak RSS of any one process. */
   peakRssBytes: number;
+  /**
+   * Largest sum of the RSS of every process alive at one sample: what the machine must
+   * hold while helpers (Pagefind, render workers) run beside the build. Sampled, so a
+   * spike shorter than the interval can be missed.
+   */
+  peakTreeRssBytes: number;
   /** Per process name (node, pagefind …): summed CPU, largest peak RSS. */
   byName: Record<string, { cpuMs: number; peakRssBytes: number; processes: number }>;
 }
@@ -64,10 +70,12 @@ function programName(pid: number): string | undefined {
   }
 }
 
-function readPeakRss(pid: number): number | undefined {
+/** VmHWM (the kernel's high-water mark) and VmRSS (now) of one process. */
+function readRss(pid: number): { peak: number; now: number } | undefined {
   try {
-    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-    return match ? Number(match[1]) * 1024 : undefined;
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+    return { peak: kb('VmHWM'), now: kb('VmRSS') };
   } catch {
     return undefined;
   }
@@ -95,16 +103,21 @@ function descendants(root: number): Map<number, StatLine> {
 
 export function sampleProcessTree(root: number, intervalMs = 250): Sampler {
   const seen = new Map<number, ProcessUse>();
+  let peakTreeRssBytes = 0;
   const sample = () => {
+    let treeRss = 0;
     for (const [pid, stat] of descendants(root)) {
       const use = seen.get(pid) ?? { pid, name: stat.name, cpuMs: 0, peakRssBytes: 0 };
       // Named again at each sample: a forked child takes its program's name only at exec,
       // and a finished one (a zombie) has no command line left, only the kernel's short name.
       use.name = programName(pid) ?? (seen.has(pid) ? use.name : stat.name);
       use.cpuMs = Math.max(use.cpuMs, (stat.cpuTicks * 1000) / TICKS_PER_SECOND);
-      use.peakRssBytes = Math.max(use.peakRssBytes, readPeakRss(pid) ?? 0);
+      const rss = readRss(pid);
+      use.peakRssBytes = Math.max(use.peakRssBytes, rss?.peak ?? 0);
+      treeRss += rss?.now ?? 0;
       seen.set(pid, use);
     }
+    peakTreeRssBytes = Math.max(peakTreeRssBytes, treeRss);
   };
   sample();
   const timer = setInterval(sample, intervalMs);
@@ -123,6 +136,7 @@ export function sampleProcessTree(root: number, intervalMs = 250): Sampler {
       return {
         cpuMs: Math.round(all.reduce((sum, u) => sum + u.cpuMs, 0)),
         peakRssBytes: Math.max(0, ...all.map((u) => u.peakRssBytes)),
+        peakTreeRssBytes,
         byName,
       };
     },

@@ -24,7 +24,7 @@ function table(header: string[], rows: string[][]): string {
 
 function buildRow(label: string, scenario: Scenario): string[] {
   const m = scenario.median;
-  return [label, seconds(m.wallMs), seconds(m.cpuMs), `${(m.maxRssBytes / GIB).toFixed(2)} GiB`, m.msPerArticle.toFixed(2), String(m.pages)];
+  return [label, seconds(m.wallMs), seconds(m.cpuMs), `${(m.maxRssBytes / GIB).toFixed(2)} GiB`, `${(m.treeRssBytes / GIB).toFixed(2)} GiB`, m.msPerArticle.toFixed(2), String(m.pages)];
 }
 
 /** CPU and peak memory per process name in the scenario's median run (by wall time). */
@@ -60,10 +60,10 @@ function pageRow(label: string, page: PageWeight, size: SizeResult): string[] {
 export function formatSize(size: SizeResult): string {
   const { ours, bare, pages } = size;
   const out = [
-    `N = ${size.articles.toLocaleString('en-GB')} articles (${size.corpus.arabic} in Arabic, ${kb(size.corpus.bytes)} of Markdown); medians of ${size.runs} run${size.runs === 1 ? '' : 's'}`,
+    `N = ${size.articles.toLocaleString('en-GB')} synthetic articles (${size.corpus.arabic} in Arabic, ${kb(size.corpus.bytes)} of Markdown) and the seed; medians of ${size.runs} run${size.runs === 1 ? '' : 's'}`,
     '',
     table(
-      ['build', 'wall', 'CPU', 'peak RSS', 'ms/article', 'pages'],
+      ['build', 'wall', 'CPU', 'peak RSS, one process', 'peak RSS, all at once', 'ms/article', 'pages'],
       [
         buildRow('ours: cold', ours.cold),
         buildRow('ours: rebuild, nothing changed', ours.unchanged),
@@ -83,6 +83,7 @@ export function formatSize(size: SizeResult): string {
     table(
       ['page', 'path', 'HTML', 'HTML gz', 'CSS gz', 'JS', 'HTML+CSS gz', 'requests'],
       [
+        pageRow('seed article', pages.seed, size),
         pageRow('article (typical)', pages.article, size),
         pageRow('article (largest)', pages.largestArticle, size),
         pageRow('front page', pages.front, size),

@@ -12,6 +12,7 @@ export interface ScenarioSummary {
   wallMs: number;
   cpuMs: number;
   maxRssBytes: number;
+  treeRssBytes: number;
   msPerArticle: number;
   phases: Record<string, number>;
   pages: number;
@@ -35,6 +36,8 @@ export interface SizeResult {
   /** Median cold wall time, ours ÷ bare Astro. */
   coldRatio: number;
   pages: {
+    /** The seed article (content/articles), built among the synthetic ones. */
+    seed: PageWeight;
     /** The article page whose gzipped HTML is the median of all article pages. */
     article: PageWeight;
     /** The article page with the largest gzipped HTML. */
@@ -84,6 +87,7 @@ export function summarise(samples: BuildSample[], articles: number): Scenario {
       wallMs,
       cpuMs: median(samples.map((s) => s.cpuMs)),
       maxRssBytes: median(samples.map((s) => s.maxRssBytes)),
+      treeRssBytes: median(samples.map((s) => s.treeRssBytes)),
       msPerArticle: wallMs / articles,
       phases: Object.fromEntries(phaseNames.map((name) => [name, median(samples.map((s) => s.phases[name] ?? Number.NaN))])),
       pages: median(samples.map((s) => s.pages)),
