@@ -10,13 +10,14 @@ import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
 import rehypeRelativeDates from './rehype-relative-dates.ts';
+import rehypeResponsiveImages from './rehype-responsive-images.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export function articleMarkdownProcessor() {
   return unified({
     remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates],
+    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeResponsiveImages],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });
