@@ -4,6 +4,7 @@ import { defineConfig } from 'astro/config';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
+import { siteConfig } from './src/site.config.ts';
 
 /**
  * The public address and sub-path come from the environment, so one build fits any host.
@@ -19,6 +20,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
+  // A lead photo on an allowed host is downloaded at build time and served from this site,
+  // so the CSP's img-src stays 'self' (src/content/images.ts).
+  image: { domains: [...siteConfig.remoteImageHosts] },
   markdown: {
     processor: articleMarkdownProcessor(),
     syntaxHighlight: false,

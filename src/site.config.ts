@@ -13,9 +13,22 @@ export interface SiteConfig {
   timezone: string;
   /** Articles per page on the front page and every list. */
   pageSize: number;
-  /** Hosts an article's lead image may be loaded from; anything else must be a local file. */
+  /**
+   * Hosts an article's lead image may come from (exact host names, no wildcards); anything
+   * else must be a local file. The build downloads such a photo, converts it and serves it
+   * from this site (astro.config.mjs passes these hosts to astro:assets as image.domains).
+   */
   remoteImageHosts: readonly string[];
 }
+
+/**
+ * REMOTE_IMAGE_HOSTS (comma-separated) adds hosts for one build without editing this file;
+ * the tests use it to allow a photo server of their own on 127.0.0.1.
+ */
+const extraImageHosts = (process.env.REMOTE_IMAGE_HOSTS ?? '')
+  .split(',')
+  .map((host) => host.trim().toLowerCase())
+  .filter(Boolean);
 
 export const siteConfig: SiteConfig = {
   name: 'The Reader',
@@ -23,5 +36,5 @@ export const siteConfig: SiteConfig = {
   lang: 'en',
   timezone: 'UTC',
   pageSize: 20,
-  remoteImageHosts: [],
+  remoteImageHosts: [...extraImageHosts],
 };

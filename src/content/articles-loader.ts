@@ -18,7 +18,7 @@ import { checkArticles, readArticleFiles } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;

@@ -1,27 +1,49 @@
 /**
- * Turns an article's lead image into something astro:assets can render: a file next to
- * the article arrives from the collection as ImageMetadata (the loader registers it as an
- * asset import, so it is optimised with width and height); a public/ path or an allowed
- * remote URL gets its size read once.
+ * Turns an article's lead image into something astro:assets can render. A file next to the
+ * article arrives from the collection as ImageMetadata (the loader registers it as an asset
+ * import). A photo on a host in remoteImageHosts is measured here and then downloaded,
+ * converted and served from this site by astro:assets (astro.config.mjs lists the same
+ * hosts as image.domains), so readers never load it from the other host and the CSP's
+ * `img-src 'self'` holds. A path under public/ is served as it is: Astro copies public/
+ * untouched and cannot convert it, so only its size is read, for width and height.
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
+import { formatProblem } from '../lib/problems.ts';
 import { resolveImagePath } from '../lib/validate-articles.ts';
+import { siteConfig } from '../site.config.ts';
 import type { SiteArticle } from './articles.ts';
+import { remoteImageSize } from './remote-image.ts';
 
 export type LeadImage =
   | { kind: 'local'; image: ImageMetadata }
+  | { kind: 'remote'; src: string; width: number; height: number }
   | { kind: 'static'; src: string; width: number; height: number };
 
-const sizes = new Map<string, Promise<LeadImage | undefined>>();
+/** By address: a photo several articles share is downloaded once per build. */
+const remoteSizes = new Map<string, ReturnType<typeof remoteImageSize>>();
+/** By article and address, so a failure names each article that uses the address. */
+const measured = new Map<string, Promise<LeadImage>>();
 
-async function staticImage(articleFile: string, src: string, base: string): Promise<LeadImage | undefined> {
+async function measure(articleFile: string, src: string, base: string): Promise<LeadImage> {
   if (/^https?:\/\//i.test(src)) {
-    const response = await fetch(src);
-    const meta = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
-    return { kind: 'static', src, width: meta.width, height: meta.height };
+    try {
+      let size = remoteSizes.get(src);
+      if (!size) remoteSizes.set(src, (size = remoteImageSize(src, siteConfig.remoteImageHosts)));
+      return { kind: 'remote', src, ...(await size) };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        formatProblem({
+          file: articleFile,
+          field: 'image.src',
+          severity: 'error',
+          message: `${reason}. The build downloads the photo to convert it and serve it from this site; check the address, or save the photo next to the article and use its file name`,
+        }),
+      );
+    }
   }
   const path = resolveImagePath(articleFile, src);
   const meta = await sharp(resolve(process.cwd(), path)).metadata();
@@ -32,8 +54,9 @@ export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | 
   if (item.leadImageAsset) return Promise.resolve({ kind: 'local', image: item.leadImageAsset });
   const src = item.article.image?.src;
   if (!src) return Promise.resolve(undefined);
-  let found = sizes.get(src);
-  if (!found) sizes.set(src, (found = staticImage(item.entry.filePath ?? '', src, base)));
+  const key = `${item.entry.filePath ?? ''}\n${src}`;
+  let found = measured.get(key);
+  if (!found) measured.set(key, (found = measure(item.entry.filePath ?? '', src, base)));
   return found;
 }
 
@@ -42,6 +65,10 @@ export async function shareImagePath(item: SiteArticle, base: string): Promise<s
   const image = await leadImage(item, base);
   if (!image) return undefined;
   if (image.kind === 'static') return image.src;
+  if (image.kind === 'remote') {
+    const width = Math.min(1200, image.width);
+    return (await getImage({ src: image.src, width, height: Math.round((width * image.height) / image.width), format: 'jpg' })).src;
+  }
   const shared = await getImage({ src: image.image, width: Math.min(1200, image.image.width), format: 'jpg' });
   return shared.src;
 }

@@ -11,13 +11,14 @@ import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
 import rehypeReadingText from './rehype-reading-text.ts';
 import rehypeRelativeDates from './rehype-relative-dates.ts';
+import rehypeResponsiveImages from './rehype-responsive-images.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export function articleMarkdownProcessor() {
   return unified({
     remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeReadingText],
+    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeResponsiveImages, rehypeReadingText],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });

@@ -115,12 +115,32 @@ describe('images', () => {
     expect(textOf(lead?.querySelector('figcaption .credit'))).toBe('Image source, Jane Doe / Example Wire');
   });
 
-  it('optimises inline figure photos too, lazily, with size', () => {
-    const img = page('articles/aleppo-market-reopens/index.html').querySelector('.article-body figure img');
-    expect(img?.getAttribute('src')).toMatch(/^\/_astro\/.+\.webp$/);
+  it('gives photos in the text the same responsive AVIF/WebP/JPEG picture, lazily, with size', () => {
+    const doc = page('articles/aleppo-market-reopens/index.html');
+    const picture = doc.querySelector('.article-body figure picture');
+    const sources = [...(picture?.querySelectorAll('source') ?? [])];
+    expect(sources.map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
+    for (const source of sources) {
+      const format = source.getAttribute('type')!.slice('image/'.length);
+      expect(source.getAttribute('srcset')).toMatch(new RegExp(`^/_astro/\\S+\\.${format} 400w, /_astro/\\S+\\.${format} 800w, /_astro/\\S+\\.${format} 1200w$`));
+      expect(source.getAttribute('sizes')).toBe('(min-width: 48rem) 42rem, 100vw');
+    }
+    const img = picture?.querySelector('img');
+    expect(picture?.lastElementChild).toBe(img);
+    expect(img?.getAttribute('alt')).toBe('The same skyline, shown again inside the story');
+    expect(img?.getAttribute('src')).toMatch(/^\/_astro\/.+\.jpg$/);
+    expect(img?.getAttribute('srcset')).toMatch(/\.jpg 400w, .+\.jpg 800w, .+\.jpg 1200w$/);
+    expect(img?.getAttribute('width')).toBe('1600');
+    expect(img?.getAttribute('height')).toBe('1000');
     expect(img?.getAttribute('loading')).toBe('lazy');
-    expect(img?.getAttribute('width')).toBeTruthy();
-    expect(img?.getAttribute('height')).toBeTruthy();
+    expect(img?.hasAttribute('fetchpriority')).toBe(false);
+    // The same photo as the lead, cut the same way: the files are shared, not made twice.
+    const lead = doc.querySelector('.lead-figure source[type="image/avif"]')?.getAttribute('srcset');
+    expect(sources[0]?.getAttribute('srcset')).toBe(lead);
+    // Every file named exists in the build.
+    for (const url of [img!.getAttribute('src')!, ...sources.flatMap((s) => s.getAttribute('srcset')!.split(', ').map((c) => c.split(' ')[0]!))]) {
+      expect(existsSync(resolve(build.outDir, url.slice(1))), url).toBe(true);
+    }
   });
 });
 
