@@ -19,6 +19,7 @@ export interface PageMeta {
   siteName: string;
   /** Absolute URL of the RSS feed. */
   feed: string;
+  /** Language of the page's content (an article's own language), for og:locale. */
   lang: string;
   /** Absolute URL of a representative image. */
   image?: string | undefined;
@@ -35,6 +36,25 @@ export interface PageMeta {
   next?: string | undefined;
 }
 
+/**
+ * Open Graph wants language_TERRITORY. A tag with a region keeps it (ar-SY -> ar_SY); a bare
+ * language gets the territory Facebook lists for it: ar_AR for Arabic, which it treats as
+ * one locale across countries, otherwise the likeliest one (en -> en_US, fr -> fr_FR).
+ */
+export function openGraphLocale(lang: string): string {
+  let locale: Intl.Locale;
+  try {
+    locale = new Intl.Locale(lang);
+  } catch {
+    // The schema's tag pattern is looser than BCP 47 (en-12 passes it); keep the language.
+    return lang.split('-')[0]!.toLowerCase();
+  }
+  if (locale.region) return `${locale.language}_${locale.region}`;
+  if (locale.language === 'ar') return 'ar_AR';
+  const { region } = locale.maximize();
+  return region ? `${locale.language}_${region}` : locale.language;
+}
+
 const meta = (key: 'name' | 'property', name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { [key]: name, content } });
 
 export function pageHead(page: PageMeta): HeadTag[] {
@@ -47,7 +67,7 @@ export function pageHead(page: PageMeta): HeadTag[] {
     meta('property', 'og:title', page.title),
     meta('property', 'og:description', page.description),
     meta('property', 'og:url', page.canonical),
-    meta('property', 'og:locale', page.lang.replace('-', '_')),
+    meta('property', 'og:locale', openGraphLocale(page.lang)),
     meta('name', 'twitter:card', page.image ? 'summary_large_image' : 'summary'),
     meta('name', 'twitter:title', page.title),
     meta('name', 'twitter:description', page.description),

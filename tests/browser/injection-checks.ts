@@ -20,6 +20,41 @@ const URL_ATTRIBUTES = [
   'ping', 'codebase', 'lowsrc', 'dynsrc', 'manifest', 'icon', 'profile', 'archive', 'classid', 'imagesrcset',
 ];
 
+/** Characters a browser ignores in a URL's scheme, and the schemes that run script or carry a document. */
+const IGNORED_IN_SCHEME = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g;
+const SCRIPT_SCHEMES = /^(javascript|vbscript|data|livescript|mocha):/;
+/** The patterns as text, for page.evaluate, which cannot close over module values. */
+const URL_RULES = { urlAttributes: URL_ATTRIBUTES, ignored: IGNORED_IN_SCHEME.source, schemes: SCRIPT_SCHEMES.source };
+
+export interface MarkupReport {
+  scripts: string[];
+  handlers: string[];
+  badUrls: string[];
+}
+
+/**
+ * The same checks on markup parsed outside a browser (with linkedom), such as the HTML a feed
+ * carries in content:encoded: script elements, on* attributes, script URLs.
+ */
+export function inspectMarkup(root: Element): MarkupReport {
+  const describe = (el: Element) => el.outerHTML.slice(0, 200);
+  const report: MarkupReport = { scripts: [], handlers: [], badUrls: [] };
+  for (const el of root.querySelectorAll('*')) {
+    if (el.localName === 'script') report.scripts.push(describe(el));
+    for (const attr of el.attributes) {
+      const name = attr.name.toLowerCase();
+      if (name.startsWith('on')) report.handlers.push(`${name} on ${describe(el)}`);
+      if (name === 'srcdoc') report.badUrls.push(`srcdoc on ${describe(el)}`);
+      if (!URL_ATTRIBUTES.includes(name)) continue;
+      const values = name.endsWith('srcset') ? attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [attr.value];
+      for (const value of values) {
+        if (SCRIPT_SCHEMES.test(value.replace(IGNORED_IN_SCHEME, '').toLowerCase())) report.badUrls.push(`${name}="${value}" on ${describe(el)}`);
+      }
+    }
+  }
+  return report;
+}
+
 export interface DomReport {
   handlers: string[];
   badUrls: string[];
@@ -40,7 +75,9 @@ export interface DomReport {
 
 /** Everything the test asserts about a loaded page, read in one pass in the page. */
 export function inspectForInjection(tab: Page): Promise<DomReport> {
-  return tab.evaluate((urlAttributes) => {
+  return tab.evaluate(({ urlAttributes, ignored, schemes }) => {
+    const ignoredInScheme = new RegExp(ignored, 'g');
+    const scriptSchemes = new RegExp(schemes);
     // Content may clobber document.querySelector & co. (<img name="querySelector">): use the
     // prototypes' own functions and getters, never what `document` answers today.
     const proto = Document.prototype;
@@ -64,8 +101,7 @@ export function inspectForInjection(tab: Page): Promise<DomReport> {
         const values = name.endsWith('srcset') ? attr.value.split(',').map((c) => c.trim().split(/\s+/)[0] ?? '') : [attr.value];
         for (const value of values) {
           // What a browser would make of it: whitespace and control characters are ignored in the scheme.
-          const squashed = value.replace(/[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u2029\u205f\u3000\ufeff]/g, '').toLowerCase();
-          if (/^(javascript|vbscript|data|livescript|mocha):/.test(squashed)) badUrls.push(`${name}="${value}" on ${describe(el)}`);
+          if (scriptSchemes.test(value.replace(ignoredInScheme, '').toLowerCase())) badUrls.push(`${name}="${value}" on ${describe(el)}`);
         }
       }
     }
@@ -131,5 +167,5 @@ export function inspectForInjection(tab: Page): Promise<DomReport> {
       ogTitle: qs('meta[property="og:title"]')?.getAttribute('content') ?? null,
       jsonLdHeadlines,
     };
-  }, URL_ATTRIBUTES);
+  }, URL_RULES);
 }

@@ -7,9 +7,9 @@
  * types are covered as they are added; the search page is also checked showing results.
  *
  * content/ has one article, so the page kinds it lacks (a right-to-left Arabic article, a lead
- * photo, a second page of a list, a non-Latin address) come from a second build of the
- * tests/fixtures/reader articles: one page of each kind. Screenshots go to
- * test-results/screenshots/ (the fixture site's with a "reader-" prefix).
+ * photo, a second page of a list, a list mixing English and Arabic headlines, a non-Latin
+ * address) come from a second build of the tests/fixtures/reader articles: one page of each
+ * kind. Screenshots go to test-results/screenshots/ (the fixture site's with a "reader-" prefix).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -77,7 +77,18 @@ function checksFor(build: BuildResult, pages: SitePage[], prefix: string): Check
   });
 }
 
-/** One page of each kind the first site lacks, every article in another language, every article with a photo. */
+/** A list with stories in both directions (English and Arabic headlines on one page). */
+function isMixedList(doc: Document): boolean {
+  return doc.querySelector('.card[dir="rtl"]') !== null && doc.querySelector('.card[dir="ltr"]') !== null;
+}
+
+const MIXED = ' (mixed directions)';
+
+/**
+ * One page of each kind the first site lacks, every article in another language, every
+ * article with a photo. A list mixing directions is a kind of its own: the first site has
+ * only English lists, and such a page lays out differently.
+ */
 function newKinds(build: BuildResult, pages: SitePage[], known: Set<string>): SitePage[] {
   const seen = new Set(known);
   return pages.filter((page) => {
@@ -86,7 +97,7 @@ function newKinds(build: BuildResult, pages: SitePage[], known: Set<string>): Si
     const special =
       (page.isArticle && ((lang && lang !== doc.documentElement.getAttribute('lang')) || doc.querySelector('article img') !== null)) ||
       /[^\x20-\x7e]/.test(page.path);
-    const kind = kindOf(page.path);
+    const kind = `${kindOf(page.path)}${!page.isArticle && isMixedList(doc) ? MIXED : ''}`;
     if (!special && seen.has(kind)) return false;
     seen.add(kind);
     return true;
@@ -135,6 +146,10 @@ describe.skipIf(skip)('every page in Chromium, served by nginx', () => {
     expect(paths).toContain('/');
     expect(paths).toContain(MISSING_PATH);
     expect(real!.checks.some((p) => p.isArticle)).toBe(true);
+    // Lists with English and Arabic headlines: the front page, a topic and a source.
+    const reader = sites[1]!;
+    const mixed = reader.checks.filter((p) => !p.query && isMixedList(built(reader.build, p))).map((p) => kindOf(p.path));
+    expect(mixed).toEqual(['/', '/sources/*/', '/topics/*/']);
     for (const site of sites) console.log(`${site.label}: ${site.checks.length} pages: ${site.checks.map((p) => p.path).join(' ')}`);
   });
 

@@ -88,6 +88,21 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     expect(readPage(subpath.outDir, 'robots.txt')).toContain('Sitemap: https://example.github.io/news/sitemap-index.xml');
     expect(domOf(readPage(subpath.outDir, 'search/index.html')).querySelector('[data-search-form]')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
   });
+
+  it('links an article to its source page, and pages a topic with rel prev/next, under the base path', () => {
+    const article = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html'));
+    expect(article.querySelector('.source-box a')?.getAttribute('href')).toBe('/news/sources/the-media-line/');
+    expect(existsSync(resolve(subpath.outDir, 'sources/the-media-line/index.html'))).toBe(true);
+    // 70 filler stories: four pages of 20.
+    const second = domOf(readPage(subpath.outDir, 'topics/filler/2/index.html'));
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/news/topics/filler/');
+    expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/news/topics/filler/3/');
+    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/');
+    expect(second.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/3/');
+    const source = domOf(readPage(subpath.outDir, 'sources/reuters/index.html'));
+    expect(source.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/news/sources/reuters/2/');
+    expect(source.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://example.github.io/news/sources/reuters/2/');
+  });
 });
 
 describe('reproducible builds', () => {

@@ -68,6 +68,30 @@ describe('topics and sources', () => {
     expect(readdirSync(resolve(build.outDir, 'topics/filler'))).toContain('2');
   });
 
+  it('paginates a topic with rel prev/next links in the page and in the head', () => {
+    const first = page('topics/filler/index.html');
+    expect(first.querySelectorAll('.card').length).toBe(20);
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/topics/filler/2/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/2/');
+    expect(first.querySelector('a[rel="prev"], link[rel="prev"]')).toBeNull();
+    const second = page('topics/filler/2/index.html');
+    expect(second.querySelectorAll('.card').length).toBe(2);
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/topics/filler/');
+    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/');
+    expect(second.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+  });
+
+  it('paginates a source the same way', () => {
+    // The 22 filler stories are Reuters reports.
+    const first = page('sources/reuters/index.html');
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/sources/reuters/2/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/2/');
+    const second = page('sources/reuters/2/index.html');
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/sources/reuters/');
+    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/');
+    expect(second.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+  });
+
   it('has a page per source and an index of sources', () => {
     const source = page('sources/the-media-line/index.html');
     expect(textOf(source.querySelector('h1'))).toBe('The Media Line');
@@ -82,6 +106,20 @@ describe('topics and sources', () => {
       '/articles/aleppo-market-reopens/',
       '/articles/arabic-market-story/',
     ]);
+  });
+
+  it('links the source box to the source\'s page here, and still to the original article', () => {
+    const box = page('articles/syria-isis-operation-aleppo/index.html').querySelector('.source-box');
+    expect([...(box?.querySelectorAll('p') ?? [])].map((p) => textOf(p))).toEqual(['The Media Line · via The Jerusalem Post', 'Read the original']);
+    expect([...(box?.querySelectorAll('a') ?? [])].map((a) => `${textOf(a)} → ${a.getAttribute('href')}`)).toEqual([
+      'The Media Line → /sources/the-media-line/',
+      'The Jerusalem Post → https://www.jpost.com',
+      'Read the original → https://www.jpost.com/middle-east/article-854419',
+    ]);
+    expect(textOf(page('sources/the-media-line/index.html').querySelector('h1'))).toBe('The Media Line');
+    const arabic = page('articles/arabic-market-story/index.html').querySelector('.source-box a');
+    expect(arabic?.getAttribute('href')).toBe('/sources/example-wire/');
+    expect(textOf(page('sources/example-wire/index.html').querySelector('h1'))).toBe('Example Wire');
   });
 
   it('shows the reading time', () => {
@@ -158,6 +196,38 @@ describe('Arabic', () => {
     expect(textOf(doc.querySelector('.skip-link'))).toBe('Skip to content');
   });
 
+  it('keeps the related-stories box after an Arabic story in the site\'s language, each headline in its own', () => {
+    const doc = page('articles/arabic-market-story/index.html');
+    const related = doc.querySelector('.related');
+    expect(related?.closest('article')).toBeNull();
+    expect(related?.closest('[lang]')?.getAttribute('lang')).toBe('en');
+    expect(related?.closest('[dir]')?.getAttribute('dir')).toBe('ltr');
+    expect(textOf(related?.querySelector('h2'))).toBe('Related stories');
+    expect(textOf(related)).not.toMatch(/\p{Script=Arabic}/u);
+    const items = [...(related?.querySelectorAll('li') ?? [])].map((li) => `${li.getAttribute('lang')} ${li.getAttribute('dir')} ${textOf(li.querySelector('a'))}`);
+    expect(items).toEqual([
+      'en ltr Test story: Aleppo\'s covered market reopens a stall at a time',
+      'en ltr Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo',
+    ]);
+    // And an Arabic headline in an English story's box keeps its own direction.
+    const arabicItem = page('articles/syria-isis-operation-aleppo/index.html').querySelector('.related li[lang="ar"]');
+    expect(arabicItem?.getAttribute('dir')).toBe('rtl');
+    expect(textOf(arabicItem?.querySelector('time'))).toBe('19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)');
+  });
+
+  it('describes an Arabic story to link previews in Arabic', () => {
+    const doc = page('articles/arabic-market-story/index.html');
+    const meta = (key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content');
+    expect(meta('og:locale')).toBe('ar_AR');
+    expect(meta('og:title')).toBe('خبر تجريبي: إعادة افتتاح سوق قديم في حلب');
+    expect(meta('twitter:title')).toBe(meta('og:title'));
+    expect(meta('og:description')).toBe(textOf(doc.querySelector('.standfirst')));
+    expect(meta('twitter:description')).toBe(meta('og:description'));
+    expect(JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!).inLanguage).toBe('ar');
+    // The site's own pages keep the site's locale.
+    expect(page('index.html').querySelector('meta[property="og:locale"]')?.getAttribute('content')).toBe('en_US');
+  });
+
   it('keeps each headline in its own direction in mixed lists', () => {
     const cards = [...page('index.html').querySelectorAll('.card')];
     expect(cards.map((c) => c.getAttribute('dir')).slice(0, 3)).toEqual(['ltr', 'rtl', 'ltr']);
@@ -221,8 +291,15 @@ describe('feeds and metadata', () => {
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe('https://news.example.com/articles/aleppo-market-reopens/');
     expect(meta('og:title')).toBe('Test story: Aleppo\'s covered market reopens a stall at a time');
     expect(meta('og:type')).toBe('article');
+    expect(meta('og:locale')).toBe('en_US');
+    expect(meta('og:description')).toBe(textOf(doc.querySelector('.standfirst')));
     expect(meta('og:image')).toMatch(/^https:\/\/news\.example\.com\/_astro\//);
+    expect(meta('og:image:alt')).toBe('A drawn skyline of domes and minarets against an orange evening sky');
     expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('twitter:title')).toBe(meta('og:title'));
+    expect(meta('twitter:description')).toBe(meta('og:description'));
+    expect(meta('twitter:image')).toBe(meta('og:image'));
+    expect(meta('twitter:image:alt')).toBe(meta('og:image:alt'));
     expect(meta('article:published_time')).toBe('2025-05-20T09:15:00+03:00');
   });
 });

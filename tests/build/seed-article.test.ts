@@ -76,7 +76,8 @@ describe('the seed article page', () => {
     expect(textOf(line)).toBe('The Media Line · via The Jerusalem Post');
     expect(line?.querySelector('a')?.getAttribute('href')).toBe('https://www.jpost.com/middle-east/article-854419');
     const box = doc.querySelector('.source-box');
-    expect(box?.querySelector('a[href="https://themedialine.org"]')?.textContent).toBe('The Media Line');
+    // The source box names the source and links its page on this site.
+    expect(box?.querySelector('a[href="/sources/the-media-line/"]')?.textContent).toBe('The Media Line');
   });
 
   it('keeps every sentence of the pasted article text', () => {

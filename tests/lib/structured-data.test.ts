@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { serialiseJsonLd } from '../../src/lib/structured-data.ts';
-import { pageHead } from '../../src/lib/head.ts';
+import { openGraphLocale, pageHead } from '../../src/lib/head.ts';
 
 describe('JSON-LD serialisation', () => {
   it('cannot be closed early by a headline containing </script>', () => {
@@ -18,5 +18,16 @@ describe('page head', () => {
     expect(links).toEqual(['canonical https://x.example/2/', 'alternate https://x.example/rss.xml', 'prev https://x.example/', 'next https://x.example/3/']);
     expect(tags.find((t) => t.attrs.name === 'twitter:card')?.attrs.content).toBe('summary');
     expect(tags.some((t) => t.tag === 'script')).toBe(false);
+  });
+
+  it('gives og:locale in the language_TERRITORY form Open Graph reads, from the page\'s own language', () => {
+    const locale = (lang: string) => pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/', siteName: 'S', feed: 'https://x.example/rss.xml', lang }).find((t) => t.attrs.property === 'og:locale')?.attrs.content;
+    expect(locale('ar')).toBe('ar_AR');
+    expect(locale('en')).toBe('en_US');
+    expect(locale('ar-SY')).toBe('ar_SY');
+    expect(locale('en-GB')).toBe('en_GB');
+    expect(openGraphLocale('fa')).toBe('fa_IR');
+    // A tag the schema lets through but Intl rejects still gives its language.
+    expect(openGraphLocale('en-12')).toBe('en');
   });
 });
