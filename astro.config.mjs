@@ -17,6 +17,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Two routes making one address would drop a page; fail the build instead.
+  prerenderConflictBehavior: 'error',
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
@@ -47,5 +49,7 @@ export default defineConfig({
   // Scripts stay external files, so the host's CSP header needs no inline allowances.
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
+  // Pages whose stories did not change are copied from the last build (src/lib/cache-keys.ts).
+  experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1', port: 4321 },
 });

@@ -4,7 +4,8 @@
  * our frontmatter reader, checks them all with the collection schema, and fails the
  * build with every problem listed. Valid articles are rendered once and cached by digest.
  */
-import { resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
@@ -22,6 +23,20 @@ const PIPELINE_VERSION = '6';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
+
+/** Size and modification time of each local photo an article shows, in a stable order. */
+function photoStamps(root: string, articleFile: string, leadSrc: string | undefined, imagePaths: readonly string[]): string {
+  const folder = dirname(resolve(root, articleFile));
+  const local = [leadSrc, ...imagePaths].filter((src): src is string => !!src && !/^([a-z]+:)?\/\//i.test(src));
+  return [...new Set(local)]
+    .sort()
+    .map((src) => {
+      const file = src.startsWith('/') ? resolve(root, 'public', `.${src}`) : resolve(folder, src);
+      const stat = statSync(file, { throwIfNoEntry: false });
+      return `${src} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
+    })
+    .join('\n');
+}
 
 export function articlesLoader(project: ContentProject): Loader {
   return {
@@ -54,14 +69,18 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
   const untouched = new Set(store.keys());
   const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
   const digests = new Map<string, string>();
-  const changed: { item: (typeof articles)[number]; digest: string; renderContext: RenderContext }[] = [];
+  const changed: { item: (typeof articles)[number]; digestWith: (imagePaths: readonly string[]) => string; renderContext: RenderContext }[] = [];
   for (const item of articles) {
     untouched.delete(item.slug);
-    const digest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
-    digests.set(item.slug, digest);
+    const textDigest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
+    // A photo replaced under the same name changes the page (its files are content-hashed),
+    // so the digest covers the size and time of every local photo the article shows.
+    const digestWith = (imagePaths: readonly string[]) => generateDigest(`${textDigest}\n${photoStamps(root, item.file, item.article.image?.src, imagePaths)}`);
     const existing = store.get(item.slug);
+    const digest = existing && digestWith(existing.rendered?.metadata?.imagePaths ?? []);
     const cachedText = previousText.get(item.slug);
-    if (existing?.digest === digest && (!indexing || cachedText?.digest === digest)) {
+    if (existing && digest && existing.digest === digest && (!indexing || cachedText?.digest === digest)) {
+      digests.set(item.slug, digest);
       if (cachedText) textBySlug.set(item.slug, cachedText.text);
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
@@ -69,7 +88,7 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
       if (existing.assetImports?.length && existing.filePath) scoped.addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
-    changed.push({ item, digest, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
+    changed.push({ item, digestWith, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
   }
 
   // Many articles are rendered on worker threads; a few (or the dev server) use Astro's own
@@ -91,8 +110,10 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
       }),
     );
     // Stored in file order, so two builds of the same content write the same store.
-    changed.forEach(({ item: { slug, file, article }, digest }, i) => {
+    changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
       const { html, metadata } = rendered[i]!;
+      const digest = digestWith(metadata?.imagePaths ?? []);
+      digests.set(slug, digest);
       // The text goes to the search index, not into the store every page loads.
       const { searchText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
       textBySlug.set(slug, [article.title, article.standfirst, article.image?.caption, searchText].filter(Boolean).join('\n'));

@@ -9,9 +9,17 @@ function paged(base: string, path: string, page = 1): string {
   return join(base, page > 1 ? `${path}${page}/` : path);
 }
 
+/**
+ * The front page's page n lives at /page/n/, not /n/: with 8,000 stories, /404/ would be
+ * page 404, and the not-found page would take its place.
+ */
+export function frontPagePath(page: number): string | undefined {
+  return page > 1 ? `page/${page}` : undefined;
+}
+
 export function createUrls(base: string) {
   return {
-    home: (page = 1) => paged(base, '', page),
+    home: (page = 1) => join(base, page > 1 ? `${frontPagePath(page)}/` : ''),
     article: (slug: string) => join(base, `articles/${slug}/`),
     topics: () => join(base, 'topics/'),
     topic: (slug: string, page = 1) => paged(base, `topics/${slug}/`, page),

@@ -38,9 +38,9 @@ describe('front page and pagination', () => {
       'Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo',
       'Filler story number 1',
     ]);
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/2/');
-    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/2/');
-    const second = page('2/index.html');
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/page/2/');
+    const second = page('page/2/index.html');
     expect(second.querySelectorAll('.card').length).toBe(5);
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
     expect(second.querySelector('a[rel="next"]')).toBeNull();

@@ -3,8 +3,9 @@
  * folder into its own output folder, once per test process.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -66,4 +67,15 @@ export function domOf(html: string): Document {
 /** Visible text with whitespace collapsed, as a reader would read it. */
 export function textOf(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Every file under `dir` (path relative to it) with the SHA-256 of its bytes: two builds compare equal only byte for byte. */
+export function dirDigest(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => resolve(e.parentPath, e.name))
+      .sort()
+      .map((f) => [relative(dir, f), createHash('sha256').update(readFileSync(f)).digest('hex')]),
+  );
 }

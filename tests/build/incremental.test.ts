@@ -1,0 +1,73 @@
+/**
+ * Rebuilds after an edit. Pages whose stories did not change are copied from the last
+ * build (Astro's incremental builds, keyed in src/lib/cache-keys.ts); these pin that an
+ * editor never gets a stale page for it: after retitling one story, editing another's
+ * text, replacing a photo under the same name and adding a story, the rebuilt site is
+ * byte for byte what a build from scratch makes of the same content.
+ */
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { dirDigest, ROOT, runAstro } from '../helpers/build-site.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
+
+const outDir = resolve(ROOT, '.tmp/builds/incremental');
+const cacheDir = resolve(ROOT, '.tmp/cache/incremental');
+let contentDir: string;
+let articles: string;
+
+function build(out: string, cache: string) {
+  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: out, CACHE_DIR: cache });
+}
+
+/** The pages Astro copied from the cache instead of rendering. */
+function copied(output: string): string[] {
+  // Astro colours its log even into a pipe.
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  return [...plain.matchAll(/├─ (\S+) \((?:cached|restored)\)/g)].map((m) => m[1]!);
+}
+
+beforeAll(async () => {
+  // Over 64 stories, so the first build renders Markdown on worker threads as a big site does.
+  contentDir = assembleContent('incremental', { fixtures: ['reader'], withRealArticles: true, filler: 70 });
+  articles = resolve(ROOT, contentDir, 'articles');
+  rmSync(cacheDir, { recursive: true, force: true });
+  const first = await build(outDir, cacheDir);
+  expect(first.code, first.output).toBe(0);
+  expect(copied(first.output)).toEqual([]);
+});
+
+describe('a rebuild after edits', () => {
+  it('copies only the pages no edit touched, and matches a build from scratch byte for byte', async () => {
+    const unchanged = await build(outDir, cacheDir);
+    expect(unchanged.code, unchanged.output).toBe(0);
+    expect(copied(unchanged.output)).toContain('/articles/filler-040/index.html');
+
+    const retitled = resolve(articles, 'filler-010.md');
+    writeFileSync(retitled, readFileSync(retitled, 'utf8').replace('title: Filler story number 10', 'title: Filler story retitled'));
+    appendFileSync(resolve(articles, 'syria-isis-operation-aleppo.md'), '\nA paragraph added by an editor.\n');
+    // A new photo under the old name: the page must point at the new file.
+    await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#1d4f91' } }).jpeg().toFile(resolve(articles, 'old-city-skyline.jpg'));
+    writeFileSync(
+      resolve(articles, 'filler-000.md'),
+      '---\ntitle: The newest filler story\nstandfirst: Added after the first build.\npublished: 2025-04-30\nsource: Reuters\ntopics: [Filler]\n---\n\nNew body.\n',
+    );
+
+    const rebuilt = await build(outDir, cacheDir);
+    expect(rebuilt.code, rebuilt.output).toBe(0);
+    const reused = copied(rebuilt.output);
+    // A story far from every edit is copied; every page an edit shows on is rendered again.
+    expect(reused).toContain('/articles/filler-065/index.html');
+    for (const page of ['/articles/filler-010/index.html', '/articles/syria-isis-operation-aleppo/index.html', '/articles/aleppo-market-reopens/index.html', '/index.html', '/topics/filler/index.html']) {
+      expect(reused).not.toContain(page);
+    }
+
+    const scratchOut = resolve(ROOT, '.tmp/builds/incremental-scratch');
+    const scratchCache = resolve(ROOT, '.tmp/cache/incremental-scratch');
+    rmSync(scratchCache, { recursive: true, force: true });
+    const scratch = await build(scratchOut, scratchCache);
+    expect(scratch.code, scratch.output).toBe(0);
+    expect(dirDigest(outDir)).toEqual(dirDigest(scratchOut));
+  });
+});
