@@ -15,7 +15,7 @@ import { createRenderPool } from './render-pool.ts';
 import { checkArticles, readArticleFiles } from './read-articles.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '4';
+const PIPELINE_VERSION = '5';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
