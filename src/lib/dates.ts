@@ -103,15 +103,15 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
   const rest = weekday ? text.slice(weekday[0].length) : text;
 
   let result: ArticleDate | undefined;
-  // The offset the editor wrote, if any: the calendar day "as written" is the day there,
-  // which may differ from the day in the article's zone (23:30 +0000 is the next day in Damascus).
-  let writtenOffset: string | undefined;
+  // The calendar day as the editor wrote it, when it may differ from the day in the
+  // article's zone (23:30 +0000 is already the next day in Damascus).
+  let written: string | undefined;
   // A full ISO instant is the commonest form and needs no pattern search.
   if (ISO_WITH_OFFSET.test(rest)) {
     const d = parseISO(rest);
     if (isValid(d)) {
       result = instant(d.getTime(), zone);
-      writtenOffset = WRITTEN_OFFSET.exec(rest)?.[0];
+      written = rest.slice(0, 10);
     }
   }
   for (const pattern of result ? [] : DATE_ONLY_FORMATS) {
@@ -126,7 +126,8 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
       const d = strictParse(rest, pattern);
       if (d) {
         result = instant(d.getTime(), zone);
-        writtenOffset = WRITTEN_OFFSET.exec(rest)?.[0];
+        const offset = WRITTEN_OFFSET.exec(rest)![0];
+        written = format(d, 'yyyy-MM-dd', { in: tz(/^z$/i.test(offset) ? 'UTC' : offset) });
         break;
       }
     }
@@ -143,10 +144,7 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
   if (!result) {
     throw new DateInputError(`"${input}" is not a date; use ${DATE_EXAMPLES}`);
   }
-  const written =
-    result.kind === 'instant' && writtenOffset
-      ? format(result.epoch, 'yyyy-MM-dd', { in: tz(/^z$/i.test(writtenOffset) ? 'UTC' : writtenOffset) })
-      : dateOnly(result);
+  written ??= dateOnly(result);
   // "0025" is a typo, not news; left through, a JavaScript Date would show it as 1925.
   if (Number(written.slice(0, 4)) < MIN_YEAR) {
     throw new DateInputError(`"${input}" has the year ${written.slice(0, 4)}, which cannot be right; write the full year, e.g. ${DATE_EXAMPLES}`);
