@@ -12,10 +12,10 @@ import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ContentProject } from './project.ts';
 import { createRenderPool } from './render-pool.ts';
-import { checkArticles, readArticleFiles } from './read-articles.ts';
+import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './read-articles.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '5';
+const PIPELINE_VERSION = '6';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -39,9 +39,16 @@ export function articlesLoader(project: ContentProject): Loader {
 async function loadAll({ config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext, project: ContentProject) {
   const root = fileURLToPath(config.root);
   const files = readArticleFiles(root, project);
-  const { articles, problems } = checkArticles(root, project, files);
-  for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
-  if (problems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(problems);
+  // Bodies are not parsed here: the render below parses them anyway and collects their images.
+  const { articles, problems } = checkArticles(root, project, files, { readBodies: false });
+  if (problems.some((p) => p.severity === 'error')) {
+    // The build fails, so parsing every body costs nothing that matters now, and the list
+    // is then exactly what `npm run check` says.
+    const all = checkArticles(root, project, files).problems;
+    for (const warning of all.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+    throw new InvalidArticlesError(all);
+  }
+  for (const warning of problems) logger.warn(formatProblem(warning));
 
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
@@ -79,6 +86,13 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
           : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
       }),
     );
+    const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
+    const imageProblems = renderedBodyImageProblems(root, project, articles, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
+    for (const warning of imageProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+    // Before anything is stored: a missing image would otherwise stop the build in Astro's
+    // asset import, with no article or line named.
+    if (imageProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(imageProblems);
+
     // Stored in file order, so two builds of the same content write the same store.
     changed.forEach(({ item: { slug, file, article, body }, digest }, i) => {
       const html = rendered[i]!;
@@ -101,3 +115,4 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
   }
   for (const id of untouched) store.delete(id);
 }
+
