@@ -15,7 +15,7 @@ import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
 import { createRenderPool } from './render-pool.ts';
-import { checkArticles, readArticleFiles } from './read-articles.ts';
+import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
@@ -57,9 +57,16 @@ export function articlesLoader(project: ContentProject): Loader {
 async function loadAll({ config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext, project: ContentProject) {
   const root = fileURLToPath(config.root);
   const files = readArticleFiles(root, project);
-  const { articles, problems } = checkArticles(root, project, files);
-  for (const warning of problems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
-  if (problems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(problems);
+  // Bodies are not parsed here: the render below parses them anyway and collects their images.
+  const { articles, problems } = checkArticles(root, project, files, { readBodies: false });
+  if (problems.some((p) => p.severity === 'error')) {
+    // The build fails, so parsing every body costs nothing that matters now, and the list
+    // is then exactly what `npm run check` says.
+    const all = checkArticles(root, project, files).problems;
+    for (const warning of all.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+    throw new InvalidArticlesError(all);
+  }
+  for (const warning of problems) logger.warn(formatProblem(warning));
 
   // A build hands every story's text to the search index; `astro dev` has no index.
   const indexing = !watcher;
@@ -109,6 +116,13 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
           : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
       }),
     );
+    const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
+    const imageProblems = renderedBodyImageProblems(root, project, articles, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
+    for (const warning of imageProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+    // Before anything is stored: a missing image would otherwise stop the build in Astro's
+    // asset import, with no article or line named.
+    if (imageProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(imageProblems);
+
     // Stored in file order, so two builds of the same content write the same store.
     changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
       const { html, metadata } = rendered[i]!;
@@ -149,3 +163,4 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
     writeSearchRecords(config.cacheDir, records);
   }
 }
+

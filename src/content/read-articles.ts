@@ -2,7 +2,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
-import { validateArticles, type ArticleSourceFile } from '../lib/validate-articles.ts';
+import type { Problem } from '../lib/problems.ts';
+import { bodyImageProblems, checkBodyImages, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
+import { readBodyImages, renderedBodyImages } from '../markdown/body-images.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ContentProject } from './project.ts';
 
@@ -15,10 +17,45 @@ export function readArticleFiles(root: string, project: ContentProject): Article
     });
 }
 
-export function checkArticles(root: string, project: ContentProject, files = readArticleFiles(root, project)) {
-  return validateArticles(files, {
+export interface CheckOptions {
+  /**
+   * Parse each body for its images. `npm run check` does; a build leaves it to its render,
+   * which parses the body anyway (see articles-loader.ts).
+   */
+  readBodies?: boolean;
+}
+
+export function validationContext(root: string, project: ContentProject, { readBodies = true }: CheckOptions = {}): ValidationContext {
+  return {
     schema: project.schema,
     fileExists: (path) => existsSync(resolve(root, path)),
     remoteImageHosts: siteConfig.remoteImageHosts,
+    ...(readBodies ? { bodyImages: readBodyImages } : {}),
+  };
+}
+
+export function checkArticles(root: string, project: ContentProject, files = readArticleFiles(root, project), options: CheckOptions = {}) {
+  return validateArticles(files, validationContext(root, project, options));
+}
+
+/**
+ * The problems of the articles' body images, from what each render collected (a fresh one,
+ * or the stored one of an unchanged article, whose files may have gone since). Only an
+ * article with a problem is parsed again, for the lines to name.
+ */
+export function renderedBodyImageProblems(
+  root: string,
+  project: ContentProject,
+  articles: readonly ValidArticle[],
+  renderedFrontmatter: (slug: string) => Record<string, unknown> | undefined,
+): Problem[] {
+  const ctx = validationContext(root, project, { readBodies: false });
+  return articles.flatMap((item) => {
+    const images = renderedBodyImages(renderedFrontmatter(item.slug));
+    if (!images.some((image) => bodyImageProblems(item.file, image, ctx).length)) return [];
+    const read = readBodyImages(item.body);
+    // An image the lighter parse does not see (see readBodyImages) is still reported, without a line.
+    const unread = images.filter((image) => !read.some((r) => r.kind === image.kind && r.src === image.src));
+    return [...checkBodyImages(item.file, item.bodyLine, read, ctx), ...checkBodyImages(item.file, item.bodyLine, unread, ctx)];
   });
 }

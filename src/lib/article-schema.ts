@@ -4,7 +4,7 @@
  * and by the importer, so all three agree on what is valid.
  */
 import { z } from 'astro/zod';
-import { DATE_EXAMPLES, DateInputError, isTimeZone, parseArticleDate, type ArticleDate } from './dates.ts';
+import { DATE_EXAMPLES, DateInputError, isBefore, isTimeZone, parseArticleDate, type ArticleDate } from './dates.ts';
 import { parseCredit, structuredCredit, type PhotoCredit } from './credits.ts';
 import type { Source, SourceRegistry } from './sources.ts';
 import { topicSlug } from './slugs.ts';
@@ -46,6 +46,12 @@ export interface SchemaContext {
   defaultZone: string;
 }
 
+/**
+ * The importer writes today's date with a YAML comment starting with this word when it
+ * was not told the real one; a published article must not keep it.
+ */
+export const PLACEHOLDER_MARK = 'PLACEHOLDER';
+
 const RTL_LANGS = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'sd', 'ug', 'yi', 'ckb', 'dv']);
 
 export function directionOf(lang: string): 'ltr' | 'rtl' {
@@ -79,6 +85,9 @@ function toCredit(value: z.infer<typeof creditInput> | undefined): PhotoCredit |
   return typeof value === 'string' ? parseCredit(value) : structuredCredit(value.creator, value.provider);
 }
 
+/** The fields the date check reads; it waits until each is at least text. */
+const DATE_FIELDS = new Set(['published', 'updated']);
+
 const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Builds the frontmatter schema; the source list and default zone come from the project. */
@@ -90,10 +99,14 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
       const near = sources.suggest(value);
       ctx.addIssue({
         code: 'custom',
-        message: `"${value}" is not a known source${near ? `; did you mean "${near}"?` : ''} Known sources are listed in content/sources.yaml`,
+        message: `"${value}" is not a known source; ${near ? `did you mean "${near}"? Known` : 'known'} sources are listed in ${sources.file}`,
       });
       return z.NEVER;
     });
+
+  // Dates are read once, in the article's zone, by the check below; the transform that
+  // builds the article picks them up here instead of parsing them a second time.
+  const readDates = new WeakMap<object, { published: ArticleDate; updated?: ArticleDate }>();
 
   return z
     .strictObject({
@@ -128,32 +141,58 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       /** The lead photo above the story. */
       image: z
-        .strictObject({
-          /** A file next to the article (./photo.jpg), under public/ (/images/photo.jpg), or omitted when the photo is not available. */
-          src: optionalText('an image path'),
-          /** What the photo shows, for readers who cannot see it. */
-          alt: z.string({ error: 'expected text describing the photo' }).trim().default(''),
-          /** The caption printed under the photo. */
-          caption: z.string({ error: 'expected the caption text' }).trim().default(''),
-          /** The credit printed under the photo ("photo credit: Mohammad Bash. Via Shutterstock") or { creator, provider }. */
-          credit: creditInput.optional(),
-        })
+        .strictObject(
+          {
+            /** A file next to the article (./photo.jpg), under public/ (/images/photo.jpg), or omitted when the photo is not available. */
+            src: optionalText('an image path'),
+            /** What the photo shows, for readers who cannot see it. */
+            alt: z.string({ error: 'expected text describing the photo' }).trim().default(''),
+            /** The caption printed under the photo. */
+            caption: z.string({ error: 'expected the caption text' }).trim().default(''),
+            /** The credit printed under the photo ("photo credit: Mohammad Bash. Via Shutterstock") or { creator, provider }. */
+            credit: creditInput.optional(),
+          },
+          { error: 'expected the lead photo\'s fields (src, alt, caption, credit) indented on the lines below "image:"' },
+        )
         .optional(),
     })
-    .transform((raw, ctx): Article => {
-      const timezone = raw.timezone ?? defaultZone;
-      const date = (field: 'published' | 'updated', value: string): ArticleDate | undefined => {
-        try {
-          return parseArticleDate(value, timezone);
-        } catch (error) {
-          if (!(error instanceof DateInputError)) throw error;
-          ctx.addIssue({ code: 'custom', path: [field], message: error.message });
-          return undefined;
+    // Runs even when other fields failed (zod would skip it by default), so a bad date is
+    // reported together with, say, an unknown source. Whether a date is readable does not
+    // depend on the zone, so an unknown zone is reported on its own and the site's is used.
+    .superRefine(
+      (raw, ctx) => {
+        const timezone = typeof raw.timezone === 'string' && isTimeZone(raw.timezone) ? raw.timezone : defaultZone;
+        const date = (field: 'published' | 'updated', value: string): ArticleDate | undefined => {
+          try {
+            return parseArticleDate(value, timezone);
+          } catch (error) {
+            if (!(error instanceof DateInputError)) throw error;
+            ctx.addIssue({ code: 'custom', path: [field], message: error.message });
+            return undefined;
+          }
+        };
+        const published = date('published', raw.published);
+        const updated = raw.updated === undefined ? undefined : date('updated', raw.updated);
+        if (!published || (raw.updated !== undefined && !updated)) return;
+        if (updated && isBefore(updated, published)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['updated'],
+            message: `"${raw.updated}" is before published ("${raw.published}"); updated must be the same or later`,
+          });
+          return;
         }
-      };
-      const published = date('published', raw.published);
-      const updated = raw.updated === undefined ? undefined : date('updated', raw.updated);
-      if (!published || (raw.updated !== undefined && !updated)) return z.NEVER;
+        readDates.set(raw, { published, ...optional('updated', updated) });
+      },
+      {
+        when: (payload) =>
+          typeof payload.value === 'object' && payload.value !== null && !payload.issues.some((issue) => DATE_FIELDS.has(String(issue.path?.[0]))),
+      },
+    )
+    .transform((raw): Article => {
+      const timezone = raw.timezone ?? defaultZone;
+      // Always set: the transform only runs when the check above found nothing.
+      const { published, updated } = readDates.get(raw)!;
 
       const topics: Topic[] = [];
       for (const name of raw.topics) {

@@ -74,6 +74,10 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+
 const WEEKDAY_PREFIX = /^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+/i;
 const REFERENCE = new Date(2000, 0, 1);
 const FOUR_DIGIT_YEAR = /(^|\D)\d{4}(\D|$)/;
+/** The offset at the end of a written instant: Z, +03:00, +0300 or +03. */
+const WRITTEN_OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+/** Years before this are typos ("0025-05-18"), not news. */
+const MIN_YEAR = 1000;
 
 function strictParse(text: string, pattern: string, zone?: string): Date | undefined {
   const parsed = zone ? parse(text, pattern, REFERENCE, { in: tz(zone) }) : parse(text, pattern, REFERENCE);
@@ -99,10 +103,16 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
   const rest = weekday ? text.slice(weekday[0].length) : text;
 
   let result: ArticleDate | undefined;
+  // The calendar day as the editor wrote it, when it may differ from the day in the
+  // article's zone (23:30 +0000 is already the next day in Damascus).
+  let written: string | undefined;
   // A full ISO instant is the commonest form and needs no pattern search.
   if (ISO_WITH_OFFSET.test(rest)) {
     const d = parseISO(rest);
-    if (isValid(d)) result = instant(d.getTime(), zone);
+    if (isValid(d)) {
+      result = instant(d.getTime(), zone);
+      written = rest.slice(0, 10);
+    }
   }
   for (const pattern of result ? [] : DATE_ONLY_FORMATS) {
     const d = strictParse(rest, pattern);
@@ -116,6 +126,8 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
       const d = strictParse(rest, pattern);
       if (d) {
         result = instant(d.getTime(), zone);
+        const offset = WRITTEN_OFFSET.exec(rest)![0];
+        written = format(d, 'yyyy-MM-dd', { in: tz(/^z$/i.test(offset) ? 'UTC' : offset) });
         break;
       }
     }
@@ -132,13 +144,17 @@ export function parseArticleDate(input: string, zone: string): ArticleDate {
   if (!result) {
     throw new DateInputError(`"${input}" is not a date; use ${DATE_EXAMPLES}`);
   }
+  written ??= dateOnly(result);
+  // "0025" is a typo, not news; left through, a JavaScript Date would show it as 1925.
+  if (Number(written.slice(0, 4)) < MIN_YEAR) {
+    throw new DateInputError(`"${input}" has the year ${written.slice(0, 4)}, which cannot be right; write the full year, e.g. ${DATE_EXAMPLES}`);
+  }
   if (weekday) {
+    // The weekday belongs to the day as written, whatever day it is in the article's zone.
+    const day = calendarDay(written);
     const named = weekday[1]!.toLowerCase();
-    const actual = format(calendarDate(result), 'EEE').toLowerCase();
-    if (named !== actual) {
-      throw new DateInputError(
-        `"${input}" names the wrong weekday: ${dateOnly(result)} is a ${format(calendarDate(result), 'EEEE')}`,
-      );
+    if (named !== format(day, 'EEE').toLowerCase()) {
+      throw new DateInputError(`"${input}" names the wrong weekday: ${written} is a ${format(day, 'EEEE')}`);
     }
   }
   return result;
@@ -151,7 +167,11 @@ export function dateOnly(d: ArticleDate): string {
 
 /** A local Date at noon of the value's calendar day, for weekday and calendar arithmetic. */
 export function calendarDate(d: ArticleDate): Date {
-  const [y, m, day] = dateOnly(d).split('-').map(Number) as [number, number, number];
+  return calendarDay(dateOnly(d));
+}
+
+function calendarDay(yyyyMMdd: string): Date {
+  const [y, m, day] = yyyyMMdd.split('-').map(Number) as [number, number, number];
   return new Date(y, m - 1, day, 12);
 }
 

@@ -10,6 +10,8 @@ export interface FrontmatterResult {
   body: string;
   /** 1-based line in the file of a field path, when the YAML says where it is. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** The comment after a field's value ("published: 2025-05-18 # like this"), without the "#". */
+  commentOf(path: readonly PropertyKey[]): string | undefined;
 }
 
 export class FrontmatterError extends Error {
@@ -51,6 +53,10 @@ export function readFrontmatter(source: string): FrontmatterResult {
         if (offset !== undefined) return fileLine(offset);
       }
       return undefined;
+    },
+    commentOf(path) {
+      const node = doc.getIn(path as unknown[], true);
+      return isNode(node) ? node.comment?.trim() : undefined;
     },
   };
 }

@@ -12,6 +12,7 @@
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { Document, isScalar, isSeq } from 'yaml';
+import { PLACEHOLDER_MARK } from './article-schema.ts';
 import { parseCredit, type PhotoCredit } from './credits.ts';
 import { DateInputError, isTimeZone, parseArticleDate } from './dates.ts';
 import { articleSlug, topicSlug } from './slugs.ts';
@@ -737,7 +738,7 @@ export function importText(text: string, options: ImportOptions): ImportResult {
     draft: published.placeholder,
     ...(pasted.lead ? { image: { caption: pasted.lead.caption, ...(pasted.lead.credit !== undefined ? { credit: pasted.lead.credit } : {}) } } : {}),
     ...(published.placeholder
-      ? { comments: { published: 'PLACEHOLDER (today): write the date the story was first published', draft: 'delete this line once published is filled in' } }
+      ? { comments: { published: `${PLACEHOLDER_MARK} (today): write the date the story was first published`, draft: 'delete this line once published is filled in' } }
       : {}),
   };
   const body = bodyMarkdown(pasted.body);

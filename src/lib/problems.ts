@@ -4,7 +4,7 @@ export interface Problem {
   /** Path of the article relative to the project, e.g. content/articles/x.md */
   file: string;
   line?: number;
-  /** The frontmatter field, dotted for nested ones (image.credit). */
+  /** The frontmatter field, dotted for nested ones (image.credit), or the part of the body (body figure src). */
   field?: string;
   message: string;
   severity: 'error' | 'warning';

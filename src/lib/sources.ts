@@ -19,6 +19,8 @@ export interface Source {
 
 export interface SourceRegistry {
   sources: readonly Source[];
+  /** The file the list was read from, for messages. */
+  file: string;
   /** Finds the source an editor meant, or undefined. */
   match(input: string): Source | undefined;
   /** The known name closest to an unmatched input, for "did you mean …?". */
@@ -95,6 +97,7 @@ export function createSourceRegistry(raw: unknown, file = 'content/sources.yaml'
 
   return {
     sources,
+    file,
     match(input) {
       const byName = byKey.get(key(input));
       if (byName) return byName;

@@ -3,8 +3,8 @@
  * whole batch in one round. The content loader and `npm run check` both call this.
  */
 import type { $ZodIssue } from 'zod/v4/core';
-import type { Article, ArticleSchema } from './article-schema.ts';
-import { isBefore } from './dates.ts';
+import { PLACEHOLDER_MARK, type Article, type ArticleSchema } from './article-schema.ts';
+import { DATE_EXAMPLES } from './dates.ts';
 import { readFrontmatter, FrontmatterError } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { articleSlug } from './slugs.ts';
@@ -20,6 +20,17 @@ export interface ValidArticle {
   file: string;
   article: Article;
   body: string;
+  /** The line of the file the body starts on. */
+  bodyLine: number;
+}
+
+/** An image in an article's body: a `:::figure{src=…}` or a Markdown image `![alt](src)`. */
+export interface BodyImage {
+  kind: 'figure' | 'image';
+  src: string;
+  alt: string;
+  /** 1-based line within the body. */
+  line?: number;
 }
 
 export interface ValidationContext {
@@ -28,6 +39,11 @@ export interface ValidationContext {
   fileExists(path: string): boolean;
   /** Hosts an https image may come from (from the site config). */
   remoteImageHosts: readonly string[];
+  /**
+   * Reads the images of a body. Left out, bodies are not checked here: the build reads
+   * them from its own Markdown render instead of parsing every body twice.
+   */
+  bodyImages?(body: string): BodyImage[];
 }
 
 const STANDFIRST_LIMIT = 300;
@@ -77,6 +93,76 @@ export function resolveImagePath(articleFile: string, src: string): string {
   return src.startsWith('/') ? joinPath('public/', src.slice(1)) : joinPath(dirOf(articleFile), src);
 }
 
+type Remedy = 'leave src out' | 'remove the image';
+
+/**
+ * What is wrong with an image address, if anything: a local file that is not there, or a
+ * remote host not allowed. The lead image and body images follow the same rule.
+ */
+function imageSourceProblem(articleFile: string, src: string, ctx: ValidationContext, remedy: Remedy): string | undefined {
+  if (/^(https?:)?\/\//i.test(src)) {
+    const host = new URL(src, 'https://invalid/').hostname.toLowerCase();
+    if (ctx.remoteImageHosts.includes(host)) return undefined;
+    return `"${src}" is on ${host}, which is not an allowed image host; download the photo next to the article, or add the host to remoteImageHosts in src/site.config.ts`;
+  }
+  // Other schemes (data:, javascript:) never reach a page: the sanitiser removes them.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
+  const path = resolveImagePath(articleFile, decodedPath(src));
+  if (ctx.fileExists(path)) return undefined;
+  return `"${src}" does not exist (looked for ${path}); put the photo next to the article or under public/, or ${remedy}`;
+}
+
+/** Astro reads "my%20photo.jpg" as the file "my photo.jpg"; so do we. */
+function decodedPath(src: string): string {
+  try {
+    return decodeURI(src);
+  } catch {
+    return src;
+  }
+}
+
+/** The problems of one body image: its file or host, and its alt text. */
+export function bodyImageProblems(articleFile: string, image: BodyImage, ctx: ValidationContext): Omit<Problem, 'file' | 'line'>[] {
+  const problems: Omit<Problem, 'file' | 'line'>[] = [];
+  const what = image.kind === 'figure' ? 'body figure' : 'body image';
+  const source = imageSourceProblem(articleFile, image.src, ctx, image.kind === 'figure' ? 'leave src out' : 'remove the image');
+  if (source) problems.push({ severity: 'error', field: `${what} src`, message: source });
+  if (!image.alt.trim()) {
+    problems.push({
+      severity: 'warning',
+      field: `${what} alt`,
+      message:
+        image.kind === 'figure'
+          ? `the photo "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`
+          : `the image "${image.src}" has no alt text; describe what it shows between the brackets: ![what it shows](${image.src})`,
+    });
+  }
+  return problems;
+}
+
+/** The problems of a body's images, on the lines of the file; `bodyLine` is where the body starts. */
+export function checkBodyImages(articleFile: string, bodyLine: number, images: readonly BodyImage[], ctx: ValidationContext): Problem[] {
+  return images.flatMap((image) =>
+    bodyImageProblems(articleFile, image, ctx).map((p) => ({
+      file: articleFile,
+      ...(image.line === undefined ? {} : { line: bodyLine + image.line - 1 }),
+      ...p,
+    })),
+  );
+}
+
+/** No credit written at all; a credit of the wrong type is the schema's to report. */
+function lacksCredit(credit: unknown): boolean {
+  if (credit === undefined || credit === null) return true;
+  if (typeof credit === 'string') return !credit.trim();
+  if (isRecord(credit)) return ![credit.creator, credit.provider].some((part) => typeof part === 'string' && part.trim());
+  return false;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 const FIGURE_LINE = /^\s*:::figure\b(.*)$/;
 
 export function validateArticles(
@@ -88,8 +174,11 @@ export function validateArticles(
   const slugs = new Map<string, string>();
 
   for (const file of files) {
-    const error = (message: string, field?: string, line?: number) =>
+    let valid = true;
+    const error = (message: string, field?: string, line?: number) => {
+      valid = false;
       problems.push({ file: file.path, severity: 'error', message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+    };
     const warn = (message: string, field?: string, line?: number) =>
       problems.push({ file: file.path, severity: 'warning', message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
 
@@ -113,47 +202,51 @@ export function validateArticles(
         const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
         error(issueMessage(issue), issue.path.map(String).join('.') || undefined, fm.lineOf(path));
       }
-      continue;
-    }
-    const article = parsed.data;
-    let valid = true;
-
-    if (article.updated && isBefore(article.updated, article.published)) {
-      error(`${describe(fm.data.updated)} is before published (${describe(fm.data.published)}); updated must be the same or later`, 'updated', fm.lineOf(['updated']));
-      valid = false;
     }
 
-    const image = article.image;
-    if (image?.src) {
-      const line = fm.lineOf(['image', 'src']);
-      if (/^https?:\/\//i.test(image.src)) {
-        const host = new URL(image.src).hostname.toLowerCase();
-        if (!ctx.remoteImageHosts.includes(host)) {
-          error(`"${image.src}" is on ${host}, which is not an allowed image host; download the photo next to the article, or add the host to remoteImageHosts in src/site.config.ts`, 'image.src', line);
-          valid = false;
-        }
-      } else {
-        const path = resolveImagePath(file.path, image.src);
-        if (!ctx.fileExists(path)) {
-          error(`"${image.src}" does not exist (looked for ${path}); put the photo next to the article or under public/, or leave src out`, 'image.src', line);
-          valid = false;
-        }
+    // The checks below read the fields as written, so they run whatever else is wrong:
+    // one run lists every problem in the article.
+    const raw = fm.data;
+    if (raw.draft !== true && fm.commentOf(['published'])?.startsWith(PLACEHOLDER_MARK)) {
+      error(
+        `${describe(raw.published)} is the importer's placeholder (the day of the import), and the article is no longer a draft; ` +
+          `write the date the story was first published, e.g. ${DATE_EXAMPLES}, and delete the "# ${PLACEHOLDER_MARK}" comment`,
+        'published',
+        fm.lineOf(['published']),
+      );
+    }
+
+    const image = isRecord(raw.image) ? raw.image : undefined;
+    const imageLine = fm.lineOf(['image']);
+    const src = typeof image?.src === 'string' ? image.src.trim() : '';
+    if (src) {
+      const problem = imageSourceProblem(file.path, src, ctx, 'leave src out');
+      if (problem) error(problem, 'image.src', fm.lineOf(['image', 'src']));
+      if (typeof image?.alt !== 'string' || !image.alt.trim()) {
+        warn('the photo has no alt text; describe what it shows for readers who cannot see it', 'image.alt', imageLine);
       }
-      if (!image.alt) warn('the photo has no alt text; describe what it shows for readers who cannot see it', 'image.alt', fm.lineOf(['image']));
     }
-    if (image && !image.credit) warn('the lead photo has no credit', 'image.credit', fm.lineOf(['image']));
-    if (article.standfirst.length > STANDFIRST_LIMIT) {
-      warn(`is ${article.standfirst.length} characters; a standfirst reads best under ${STANDFIRST_LIMIT}`, 'standfirst', fm.lineOf(['standfirst']));
+    if (image && lacksCredit(image.credit)) {
+      warn('the lead photo has no credit', 'image.credit', imageLine);
+    }
+    const standfirst = typeof raw.standfirst === 'string' ? raw.standfirst.trim() : '';
+    if (standfirst.length > STANDFIRST_LIMIT) {
+      warn(`is ${standfirst.length} characters; a standfirst reads best under ${STANDFIRST_LIMIT}`, 'standfirst', fm.lineOf(['standfirst']));
     }
 
     const bodyStart = file.text.length - fm.body.length;
-    const bodyFirstLine = file.text.slice(0, bodyStart).split('\n').length;
+    const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
     fm.body.split('\n').forEach((text, i) => {
       const m = FIGURE_LINE.exec(text);
-      if (m && !/\bcredit\s*=/.test(m[1] ?? '')) warn('this figure has no credit="…"', undefined, bodyFirstLine + i);
+      if (m && !/\bcredit\s*=/.test(m[1] ?? '')) warn('this figure has no credit="…"', undefined, bodyLine + i);
     });
+    if (ctx.bodyImages) {
+      const found = checkBodyImages(file.path, bodyLine, ctx.bodyImages(fm.body), ctx);
+      if (found.some((p) => p.severity === 'error')) valid = false;
+      problems.push(...found);
+    }
 
-    if (valid) articles.push({ slug, file: file.path, article, body: fm.body });
+    if (valid && parsed.success) articles.push({ slug, file: file.path, article: parsed.data, body: fm.body, bodyLine });
   }
   return { articles, problems };
 }

@@ -6,6 +6,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkDirective from 'remark-directive';
+import { remarkCollectBodyImages } from './body-images.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
@@ -17,7 +18,7 @@ import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export function articleMarkdownProcessor() {
   return unified({
-    remarkPlugins: [remarkDirective, remarkFigures, remarkPlainDirectives],
+    remarkPlugins: [remarkDirective, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives],
     rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeResponsiveImages, rehypeReadingText],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,

@@ -9,11 +9,24 @@ import type { VFile } from 'vfile';
 import { relativeDayOf, resolveRelativeDay } from '../lib/relative-days.ts';
 import { renderContext } from './context.ts';
 
-const WEEKDAY = '(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+/** "on", "On": a word that may start a sentence. */
+const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
+const BEFORE = ['on', 'last', 'since', 'late', 'early', 'by', 'from', 'until'].map(either).join('|');
+// The news form "the ministry said Saturday": a reporting verb in the past tense dates the
+// report, but only when the weekday ends the phrase. In "said Saturday would be calm" or
+// "said Saturday's vote…" the weekday starts a new clause and may lie ahead.
+const REPORTED = 'said|announced|reported|confirmed|stated|added|declared|warned|denied|claimed';
+const ENDS_PHRASE = `(?=[.;:]|,(?!\\s*(?:and\\s+|or\\s+)?${WEEKDAY})|\\s+that\\b|\\s+in\\s+a\\s+statement\\b)`;
 // A weekday only counts as a date when the sentence uses it as one ("on Saturday",
 // "last Friday", "Saturday night"), not in "every Saturday".
 const EN = new RegExp(
-  `(?<=\\b(?:on|last|since|late|early|by|from|until) )${WEEKDAY}\\b|\\b${WEEKDAY}(?= (?:morning|afternoon|evening|night)\\b)|\\b(?:[Yy]esterday|[Tt]oday)\\b`,
+  [
+    `(?<=\\b(?:${BEFORE}) )${WEEKDAY}\\b`,
+    `(?<=\\b(?:${REPORTED}) )${WEEKDAY}${ENDS_PHRASE}`,
+    `\\b${WEEKDAY}(?= (?:morning|afternoon|evening|night)\\b)`,
+    '\\b(?:[Yy]esterday|[Tt]oday)\\b',
+  ].join('|'),
   'g',
 );
 const AR = /(?<=(?:^|\s)(?:يوم|مساء|صباح|ليلة)\s)(?:ال)?(?:أحد|اثنين|إثنين|ثلاثاء|أربعاء|خميس|جمعة|سبت)(?=$|[\s،.])|(?<=(?:^|\s))(?:أمس|الأمس|اليوم)(?=$|[\s،.])/g;

@@ -20,6 +20,12 @@ import { parseCredit } from '../lib/credits.ts';
 import { labelsFor } from '../lib/labels.ts';
 import { renderContext } from './context.ts';
 
+/** The figure's image address, when it has one we show: web and relative addresses only (not javascript:, data:). */
+export function figureImageSource(src: string | null | undefined): string | undefined {
+  const trimmed = src?.trim();
+  return trimmed && /^(https?:\/\/|\.{0,2}\/|[\w-]+[./])/i.test(trimmed) ? trimmed : undefined;
+}
+
 function hidden(value: string): Text {
   return { type: 'text', value, data: { hName: 'span', hProperties: { className: ['visually-hidden'] } } };
 }
@@ -40,8 +46,7 @@ export default function remarkFigures() {
     visit(tree, 'containerDirective', (node: ContainerDirective, index, parent) => {
       if (node.name !== 'figure' || !parent || index === undefined) return;
       const attrs = node.attributes ?? {};
-      // Only web and relative addresses; anything else (javascript:, data:) means no image.
-      const src = attrs.src?.trim().match(/^(https?:\/\/|\.{0,2}\/|[\w-]+[./])/i) ? attrs.src.trim() : undefined;
+      const src = figureImageSource(attrs.src);
       const credit = attrs.credit ? parseCredit(attrs.credit) : undefined;
       const caption = captionOf(node);
       const hasCaption = caption.some((c) => c.type !== 'text' || c.value.trim() !== '');

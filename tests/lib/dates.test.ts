@@ -91,6 +91,29 @@ describe('parseArticleDate: the forms editors write', () => {
   it('rejects a weekday that does not match the date', () => {
     expect(() => parseArticleDate('Mon, 18 May 2025 14:30:00 +0300', DAMASCUS)).toThrow('2025-05-18 is a Sunday');
   });
+
+  it('checks the weekday against the day as written, not the day in the article zone', () => {
+    // 01:00 at +0300 is still Saturday 17 May in UTC, the default zone.
+    const early = parseArticleDate('Sun, 18 May 2025 01:00:00 +0300', 'UTC');
+    expect(datetimeAttribute(early)).toBe('2025-05-17T22:00:00+00:00');
+    // 23:30 UTC is already Monday 19 May in Damascus.
+    const late = parseArticleDate('Sun, 18 May 2025 23:30:00 +0000', DAMASCUS);
+    expect(datetimeAttribute(late)).toBe('2025-05-19T02:30:00+03:00');
+    expect(datetimeAttribute(parseArticleDate('Sunday, 2025-05-18T23:30:00Z', DAMASCUS))).toBe('2025-05-19T02:30:00+03:00');
+    expect(() => parseArticleDate('Mon, 18 May 2025 23:30:00 +0000', DAMASCUS)).toThrow(
+      '"Mon, 18 May 2025 23:30:00 +0000" names the wrong weekday: 2025-05-18 is a Sunday',
+    );
+  });
+
+  it.each([['0025-05-18'], ['18 May 0025'], ['0999-12-31T10:00:00Z']])('rejects the year in %s instead of showing it as 1925', (input) => {
+    expect(() => parseArticleDate(input, DAMASCUS)).toThrow(
+      `"${input}" has the year ${input.match(/0\d{3}/)![0]}, which cannot be right; write the full year, e.g. 2025-05-18 or 2025-05-18T14:30+03:00`,
+    );
+  });
+
+  it('accepts the year 1000 and later', () => {
+    expect(parseArticleDate('1000-01-01', 'UTC')).toEqual({ kind: 'date', date: '1000-01-01' });
+  });
 });
 
 describe('formatArticleDate in Arabic', () => {

@@ -6,14 +6,17 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createArticleSchema } from '../../src/lib/article-schema.ts';
+import { importText } from '../../src/lib/import-text.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createSourceRegistry } from '../../src/lib/sources.ts';
-import { validateArticles, type ArticleSourceFile } from '../../src/lib/validate-articles.ts';
+import { validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
+import { readBodyImages } from '../../src/markdown/body-images.ts';
 
 const sources = createSourceRegistry(parse(readFileSync('content/sources.yaml', 'utf8')));
 const schema = createArticleSchema({ sources, defaultZone: 'UTC' });
-const existing = new Set(['content/articles/photo.jpg', 'public/images/wide.jpg']);
-const ctx = { schema, fileExists: (p: string) => existing.has(p), remoteImageHosts: ['images.example.org'] };
+const existing = new Set(['content/articles/photo.jpg', 'content/articles/my photo.jpg', 'public/images/wide.jpg']);
+// As `npm run check` runs it: bodies parsed for their images.
+const ctx: ValidationContext = { schema, fileExists: (p: string) => existing.has(p), remoteImageHosts: ['images.example.org'], bodyImages: readBodyImages };
 
 function article(fields: string, body = 'Body text.', path = 'content/articles/story.md'): ArticleSourceFile {
   return { path, text: `---\n${fields.trim()}\n---\n\n${body}\n` };
@@ -69,6 +72,12 @@ describe('validateArticles', () => {
     ]);
   });
 
+  it('names an unknown source with no near match, and where the known ones are', () => {
+    expect(messages([article(VALID.replace('The Media Line', 'Nobody'))])).toEqual([
+      'error content/articles/story.md:5: source: "Nobody" is not a known source; known sources are listed in content/sources.yaml',
+    ]);
+  });
+
   it('suggests the nearest known source', () => {
     expect(messages([article(VALID.replace('The Media Line', 'Jerusalem Posts'))])).toEqual([
       'error content/articles/story.md:5: source: "Jerusalem Posts" is not a known source; did you mean "The Jerusalem Post"? Known sources are listed in content/sources.yaml',
@@ -90,6 +99,32 @@ describe('validateArticles', () => {
     expect(messages([article(`${VALID}\nimage:\n  src: https://evil.example.com/a.jpg\n  alt: A photo\n  credit: AP`)])[0]).toContain(
       'image.src: "https://evil.example.com/a.jpg" is on evil.example.com, which is not an allowed image host',
     );
+  });
+
+  it('explains what the image field expects when it is not a group of fields', () => {
+    expect(messages([article(`${VALID}\nimage: yes`)])).toEqual([
+      'error content/articles/story.md:6: image: expected the lead photo\'s fields (src, alt, caption, credit) indented on the lines below "image:", got "yes"',
+    ]);
+  });
+
+  it('rejects a year before 1000 instead of showing it as 1925', () => {
+    expect(messages([article(VALID.replace('2025-05-18', '0025-05-18'))])).toEqual([
+      'error content/articles/story.md:4: published: "0025-05-18" has the year 0025, which cannot be right; write the full year, e.g. 2025-05-18 or 2025-05-18T14:30+03:00',
+    ]);
+  });
+
+  it('accepts a structured credit and carries it to the article as written', () => {
+    const { articles, problems } = validateArticles(
+      [article(`${VALID}\nimage:\n  src: ./photo.jpg\n  alt: A street\n  caption: Aleppo, 2017.\n  credit: { creator: Mohammad Bash, provider: Shutterstock }`)],
+      ctx,
+    );
+    expect(problems).toEqual([]);
+    expect(articles[0]?.article.image).toEqual({
+      src: './photo.jpg',
+      alt: 'A street',
+      caption: 'Aleppo, 2017.',
+      credit: { creator: 'Mohammad Bash', provider: 'Shutterstock', line: 'Mohammad Bash / Shutterstock' },
+    });
   });
 
   it('rejects duplicate slugs', () => {
@@ -123,6 +158,92 @@ describe('validateArticles', () => {
       `warning content/articles/story.md:3: standfirst: is ${long.length} characters; a standfirst reads best under 300`,
       'warning content/articles/story.md:11: this figure has no credit="…"',
     ]);
+  });
+
+  it('checks inline figures and Markdown images like the lead image, on the line they are written', () => {
+    const body = [
+      'Text.', // line 8 of the file
+      '',
+      ':::figure{src="./missing.jpg" credit="AP"}',
+      'A caption.',
+      ':::',
+      '',
+      'And ![a chart](./nope.png) in a sentence.',
+      '',
+      ':::figure{src="./photo.jpg" alt="A street" credit="AP"}',
+      'Here.',
+      ':::',
+      '',
+      '![A wide view](/images/wide.jpg) ![](./my%20photo.jpg)',
+      '',
+      '![A map][map]',
+      '',
+      '[map]: /images/gone.png',
+      '',
+      '```',
+      '![not an image](./in-code.png)',
+      '```',
+      '',
+      ':::figure{src="https://evil.example.com/a.jpg" alt="A street" credit="AP"}',
+      ':::',
+      '',
+      '![Allowed](https://images.example.org/a.jpg)',
+    ].join('\n');
+    expect(messages([article(VALID, body)])).toEqual([
+      'error content/articles/story.md:10: body figure src: "./missing.jpg" does not exist (looked for content/articles/missing.jpg); put the photo next to the article or under public/, or leave src out',
+      'warning content/articles/story.md:10: body figure alt: the photo "./missing.jpg" has no alt text; add alt="…" describing what it shows for readers who cannot see it',
+      'error content/articles/story.md:14: body image src: "./nope.png" does not exist (looked for content/articles/nope.png); put the photo next to the article or under public/, or remove the image',
+      'warning content/articles/story.md:20: body image alt: the image "./my%20photo.jpg" has no alt text; describe what it shows between the brackets: ![what it shows](./my%20photo.jpg)',
+      'error content/articles/story.md:22: body image src: "/images/gone.png" does not exist (looked for public/images/gone.png); put the photo next to the article or under public/, or remove the image',
+      'error content/articles/story.md:30: body figure src: "https://evil.example.com/a.jpg" is on evil.example.com, which is not an allowed image host; download the photo next to the article, or add the host to remoteImageHosts in src/site.config.ts',
+    ]);
+    expect(validateArticles([article(VALID, body)], ctx).articles).toEqual([]);
+  });
+
+  it('lists every problem of an article, not only the first field that failed', () => {
+    const fields = `title: A headline
+standfirst: A short summary.
+published: 2025-13-45
+updated: 2025-05-19
+timezone: Mars/Olympus_Mons
+source: Nobody
+image: { src: ./missing.jpg, caption: A caption }`;
+    expect(messages([article(fields, ':::figure{src="./gone.jpg" alt="A flag" credit="AP"}\n:::')])).toEqual([
+      'error content/articles/story.md:6: timezone: "Mars/Olympus_Mons" is not a time-zone name; use an IANA name such as Asia/Damascus or Europe/London',
+      'error content/articles/story.md:7: source: "Nobody" is not a known source; known sources are listed in content/sources.yaml',
+      'error content/articles/story.md:4: published: "2025-13-45" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00',
+      'error content/articles/story.md:8: image.src: "./missing.jpg" does not exist (looked for content/articles/missing.jpg); put the photo next to the article or under public/, or leave src out',
+      'warning content/articles/story.md:8: image.alt: the photo has no alt text; describe what it shows for readers who cannot see it',
+      'warning content/articles/story.md:8: image.credit: the lead photo has no credit',
+      'error content/articles/story.md:11: body figure src: "./gone.jpg" does not exist (looked for content/articles/gone.jpg); put the photo next to the article or under public/, or leave src out',
+    ]);
+    expect(messages([article(`${VALID.replace('The Media Line', 'Nobody')}\nupdated: 2025-05-17`)])).toEqual([
+      'error content/articles/story.md:5: source: "Nobody" is not a known source; known sources are listed in content/sources.yaml',
+      'error content/articles/story.md:6: updated: "2025-05-17" is before published ("2025-05-18"); updated must be the same or later',
+    ]);
+  });
+
+  describe('an imported article whose date is still the placeholder', () => {
+    const imported = importText('A headline\n\nA short summary of the story.\n\nThe story itself.', {
+      registry: sources,
+      source: 'The Media Line',
+      defaultZone: 'UTC',
+      now: new Date('2025-06-02T10:00:00Z'),
+    });
+    if (!imported.ok) throw new Error(imported.errors.join('\n'));
+    const file = (text: string): ArticleSourceFile => ({ path: 'content/articles/a-headline.md', text });
+
+    it('is fine while it is a draft', () => {
+      expect(messages([file(imported.markdown)])).toEqual([]);
+    });
+
+    it('is an error once "draft: true" is deleted', () => {
+      const published = imported.markdown.replace(/^draft: true.*\n/m, '');
+      expect(messages([file(published)])).toEqual([
+        'error content/articles/a-headline.md:4: published: "2025-06-02" is the importer\'s placeholder (the day of the import), and the article is no longer a draft; write the date the story was first published, e.g. 2025-05-18 or 2025-05-18T14:30+03:00, and delete the "# PLACEHOLDER" comment',
+      ]);
+      expect(messages([file(published.replace(/^published: .*$/m, 'published: 2025-05-30'))])).toEqual([]);
+    });
   });
 
   it('reports every invalid article in one run', () => {

@@ -50,6 +50,40 @@ describe('relative days', () => {
     expect(html).toContain('every Friday');
     expect(html).not.toContain('>Friday</time>');
   });
+  it('dates a weekday at the start of a sentence', async () => {
+    const html = await render('On Saturday, the ministry announced the operation. Last Friday it had warned of attacks.');
+    expect(html).toBe(
+      '<p>On <time datetime="2025-05-17">Saturday</time>, the ministry announced the operation. Last <time datetime="2025-05-16">Friday</time> it had warned of attacks.</p>',
+    );
+  });
+  it('dates the news form “said Saturday” when the weekday ends the phrase', async () => {
+    const html = await render(
+      'The ministry said Saturday that 12 people were held. Police announced Friday. Officials confirmed Thursday, adding that more raids would follow. The army said Sunday in a statement it had withdrawn.',
+    );
+    expect(html).toContain('said <time datetime="2025-05-17">Saturday</time> that');
+    expect(html).toContain('announced <time datetime="2025-05-16">Friday</time>.');
+    expect(html).toContain('confirmed <time datetime="2025-05-15">Thursday</time>, adding');
+    // A Sunday story: "Sunday" is its own day, never the Sunday to come.
+    expect(html).toContain('said <time datetime="2025-05-18">Sunday</time> in a statement');
+  });
+  it('leaves a weekday alone where it may lie ahead of publication', async () => {
+    const html = await render(
+      'The ministry said Saturday would be a day of mourning. He announced Saturday’s vote. They said Friday, Saturday and Sunday were holidays. She told Monday’s meeting nothing.',
+    );
+    expect(html).not.toContain('<time');
+  });
+  it('never dates a weekday after publication, whichever day the story came out', async () => {
+    for (const publishedDate of ['2025-05-12', '2025-05-13', '2025-05-14', '2025-05-15', '2025-05-16', '2025-05-17', '2025-05-18']) {
+      const html = await render('On Monday and on Tuesday and on Wednesday and on Thursday and on Friday and on Saturday and on Sunday it rained.', { lang: 'en', publishedDate });
+      const dates = [...html.matchAll(/datetime="([\d-]+)"/g)].map((m) => m[1]!);
+      expect(dates).toHaveLength(7);
+      for (const date of dates) {
+        expect(date <= publishedDate).toBe(true);
+        expect(Date.parse(publishedDate) - Date.parse(date)).toBeLessThan(7 * 24 * 3600 * 1000);
+      }
+      expect(new Set(dates).size).toBe(7);
+    }
+  });
   it('works in Arabic', async () => {
     const html = await render('أعلنت الوزارة يوم السبت عن العملية.', { lang: 'ar', publishedDate: '2025-05-18' });
     expect(html).toContain('<time datetime="2025-05-17">السبت</time>');

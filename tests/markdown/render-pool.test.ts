@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRenderPool } from '../../src/content/render-pool.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { renderArticleMarkdown } from '../helpers/render-markdown.ts';
+import { renderedBodyImages } from '../../src/markdown/body-images.ts';
+import { articleMarkdownProcessor } from '../../src/markdown/pipeline.ts';
 
 const pool = createRenderPool({ image: { domains: [], remotePatterns: [] } }, 2);
 afterAll(() => pool.close());
@@ -32,5 +34,18 @@ describe('the render pool', () => {
     const body = readFileSync(file, 'utf8').replace(/^---[\s\S]*?\n---\n/, '');
     const rendered = await pool.render({ body, context: { lang: 'en' }, fileURL: pathToFileURL(file).href });
     expect(rendered.metadata?.imagePaths).toEqual(['./old-city-skyline.jpg']);
+  });
+
+  it('hands back the body images the build checks, as Astro’s renderer does', async () => {
+    const body = ':::figure{src="./flag.jpg" credit="AP"}\nA flag.\n:::\n\n![A map](/images/map.png)\n\n```\n![code](./not-an-image.png)\n```\n';
+    const fileURL = pathToFileURL(resolve(ROOT, 'content/articles/x.md'));
+    const fromPool = await pool.render({ body, context: { lang: 'en' }, fileURL: fileURL.href });
+    const expected = [
+      { kind: 'figure', src: './flag.jpg', alt: '' },
+      { kind: 'image', src: '/images/map.png', alt: 'A map' },
+    ];
+    expect(renderedBodyImages(fromPool.metadata?.frontmatter)).toEqual(expected);
+    const renderer = await articleMarkdownProcessor().createRenderer({ syntaxHighlight: false });
+    expect(renderedBodyImages((await renderer.render(body, { frontmatter: { lang: 'en' }, fileURL })).metadata.frontmatter)).toEqual(expected);
   });
 });

@@ -96,6 +96,29 @@ describe('npm run import', () => {
     expect(readFileSync(path, 'utf8')).toMatch(/^published: \d{4}-\d{2}-\d{2} # PLACEHOLDER/m);
   });
 
+  it('leaves a placeholder date that npm run check refuses once the draft line is deleted', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const run = importer(['-', '--content', content], readFileSync(resolve(ROOT, SEED), 'utf8'));
+    expect(run.code, run.stderr).toBe(0);
+    const path = run.lastLine;
+    const check = () => spawnSync(NODE, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
+    expect(check().status).toBe(0);
+
+    // The editor publishes it but forgets the date.
+    const text = readFileSync(path, 'utf8');
+    const placeholder = /^published: (\d{4}-\d{2}-\d{2}) # PLACEHOLDER/m.exec(text)![1];
+    writeFileSync(path, text.replace(/^draft: true.*\n/m, ''));
+    const refused = check();
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(
+      `error ${path}:4: published: "${placeholder}" is the importer's placeholder (the day of the import), and the article is no longer a draft; write the date the story was first published`,
+    );
+
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/^published: .*$/m, 'published: 2025-05-18'));
+    expect(check().status).toBe(0);
+  });
+
   it('names an unknown source from the text and writes nothing without --add-source', () => {
     const content = tempDir();
     cpSync(resolve(ROOT, 'content'), content, { recursive: true });
