@@ -2,7 +2,7 @@
  * What a deployer gets in dist/: valid HTML, no broken internal links or assets even
  * under a sub-path (as on a GitHub Pages project site), and the same bytes every build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
