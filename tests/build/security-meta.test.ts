@@ -54,7 +54,7 @@ function headerPolicies(): Record<string, Record<string, string>> {
 describe('the CSP <meta> on every page', () => {
   it('covers every page type', () => {
     const paths = pages.map((p) => p.path);
-    for (const path of ['index.html', '2/index.html', 'articles/aleppo-market-reopens/index.html', 'topics/index.html', 'topics/aleppo/index.html', 'sources/index.html', 'sources/reuters/index.html', 'search/index.html', '404.html']) {
+    for (const path of ['index.html', 'page/2/index.html', 'articles/aleppo-market-reopens/index.html', 'topics/index.html', 'topics/aleppo/index.html', 'sources/index.html', 'sources/reuters/index.html', 'search/index.html', '404.html']) {
       expect(paths).toContain(path);
     }
   });
