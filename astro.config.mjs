@@ -21,7 +21,7 @@ export default defineConfig({
   prerenderConflictBehavior: 'error',
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A lead photo on an allowed host is downloaded at build time and served from this site,
   // so the CSP's img-src stays 'self' (src/content/images.ts).
   image: { domains: [...siteConfig.remoteImageHosts] },

@@ -186,8 +186,17 @@ export function datetimeAttribute(d: ArticleDate): string {
  */
 export function sortValue(d: ArticleDate, zone: string): number {
   if (d.kind === 'instant') return d.epoch;
-  return parse(d.date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime();
+  // Every list sorts and filters by this; thousands of stories share a few hundred days.
+  const key = `${d.date} ${zone}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    start = parse(d.date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime();
+    dayStarts.set(key, start);
+  }
+  return start;
 }
+
+const dayStarts = new Map<string, number>();
 
 /** "UTC+3", "UTC+5:30", "UTC−4", or "UTC". */
 export function utcOffsetLabel(iso: string): string {
