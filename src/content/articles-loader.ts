@@ -14,7 +14,7 @@ import { isPublic } from '../lib/publishing.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
-import { createRenderPool } from './render-pool.ts';
+import { createRenderPool, type RenderPool } from './render-pool.ts';
 import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
@@ -54,9 +54,34 @@ export function articlesLoader(project: ContentProject): Loader {
   };
 }
 
-async function loadAll({ config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext, project: ContentProject) {
+async function loadAll(ctx: LoaderContext, project: ContentProject) {
+  const { config, store, watcher } = ctx;
+  const files = readArticleFiles(fileURLToPath(config.root), project);
+  // Many articles are rendered on worker threads. When at least POOL_THRESHOLD stories have
+  // never been rendered (a cold build), the workers start now and load the Markdown pipeline
+  // while this thread checks the articles; otherwise the count of changed stories decides.
+  const remotePatterns = config.image.remotePatterns.map(({ protocol, hostname, port, pathname }) => ({
+    ...(protocol ? { protocol } : {}),
+    ...(hostname ? { hostname } : {}),
+    ...(port ? { port } : {}),
+    ...(pathname ? { pathname } : {}),
+  }));
+  const startPool = () => createRenderPool({ image: { domains: [...config.image.domains], remotePatterns } });
+  const pool = { current: !watcher && files.length - [...store.keys()].length >= POOL_THRESHOLD ? startPool() : undefined, start: startPool };
+  try {
+    await renderAndStore(ctx, project, files, pool);
+  } finally {
+    await pool.current?.close();
+  }
+}
+
+async function renderAndStore(
+  { config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext,
+  project: ContentProject,
+  files: ReturnType<typeof readArticleFiles>,
+  pool: { current: RenderPool | undefined; start: () => RenderPool },
+) {
   const root = fileURLToPath(config.root);
-  const files = readArticleFiles(root, project);
   // Bodies are not parsed here: the render below parses them anyway and collects their images.
   const { articles, problems } = checkArticles(root, project, files, { readBodies: false });
   if (problems.some((p) => p.severity === 'error')) {
@@ -98,57 +123,48 @@ async function loadAll({ config, store, logger, renderMarkdown, generateDigest, 
     changed.push({ item, digestWith, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
   }
 
-  // Many articles are rendered on worker threads; a few (or the dev server) use Astro's own
-  // renderMarkdown, which takes the render context as frontmatter (JSON is valid YAML).
-  const remotePatterns = config.image.remotePatterns.map(({ protocol, hostname, port, pathname }) => ({
-    ...(protocol ? { protocol } : {}),
-    ...(hostname ? { hostname } : {}),
-    ...(port ? { port } : {}),
-    ...(pathname ? { pathname } : {}),
-  }));
-  const pool = changed.length >= POOL_THRESHOLD && !watcher ? createRenderPool({ image: { domains: [...config.image.domains], remotePatterns } }) : undefined;
-  try {
-    const rendered = await Promise.all(
-      changed.map(({ item, renderContext }) => {
-        const fileURL = pathToFileURL(resolve(root, item.file));
-        return pool
-          ? pool.render({ body: item.body, context: renderContext, fileURL: fileURL.href })
-          : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
-      }),
-    );
-    const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
-    const imageProblems = renderedBodyImageProblems(root, project, articles, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
-    for (const warning of imageProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
-    // Before anything is stored: a missing image would otherwise stop the build in Astro's
-    // asset import, with no article or line named.
-    if (imageProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(imageProblems);
+  // A few articles (or the dev server) use Astro's own renderMarkdown, which takes the
+  // render context as frontmatter (JSON is valid YAML).
+  if (!pool.current && changed.length >= POOL_THRESHOLD && !watcher) pool.current = pool.start();
+  const workers = pool.current;
+  const rendered = await Promise.all(
+    changed.map(({ item, renderContext }) => {
+      const fileURL = pathToFileURL(resolve(root, item.file));
+      return workers
+        ? workers.render({ body: item.body, context: renderContext, fileURL: fileURL.href })
+        : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
+    }),
+  );
+  const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
+  const imageProblems = renderedBodyImageProblems(root, project, articles, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
+  for (const warning of imageProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+  // Before anything is stored: a missing image would otherwise stop the build in Astro's
+  // asset import, with no article or line named.
+  if (imageProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(imageProblems);
 
-    // Stored in file order, so two builds of the same content write the same store.
-    changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
-      const { html, metadata } = rendered[i]!;
-      const digest = digestWith(metadata?.imagePaths ?? []);
-      digests.set(slug, digest);
-      // The text goes to the search index, not into the store every page loads.
-      const { searchText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
-      textBySlug.set(slug, [article.title, article.standfirst, article.image?.caption, searchText].filter(Boolean).join('\n'));
-      const src = article.image?.src;
-      // A photo next to the article goes through astro:assets: the prefix makes Astro import
-      // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
-      const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
-      // The Markdown body is not stored: pages use the rendered HTML and the reading time
-      // computed from it, and every byte in the store is compiled again by every build.
-      store.set({
-        id: slug,
-        data: { ...article, ...asset },
-        filePath: file,
-        digest,
-        rendered: { html, metadata: { ...metadata, frontmatter } },
-        ...(metadata?.imagePaths?.length ? { assetImports: metadata.imagePaths } : {}),
-      });
+  // Stored in file order, so two builds of the same content write the same store.
+  changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
+    const { html, metadata } = rendered[i]!;
+    const digest = digestWith(metadata?.imagePaths ?? []);
+    digests.set(slug, digest);
+    // The text goes to the search index, not into the store every page loads.
+    const { searchText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
+    textBySlug.set(slug, [article.title, article.standfirst, article.image?.caption, searchText].filter(Boolean).join('\n'));
+    const src = article.image?.src;
+    // A photo next to the article goes through astro:assets: the prefix makes Astro import
+    // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
+    const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
+    // The Markdown body is not stored: pages use the rendered HTML and the reading time
+    // computed from it, and every byte in the store is compiled again by every build.
+    store.set({
+      id: slug,
+      data: { ...article, ...asset },
+      filePath: file,
+      digest,
+      rendered: { html, metadata: { ...metadata, frontmatter } },
+      ...(metadata?.imagePaths?.length ? { assetImports: metadata.imagePaths } : {}),
     });
-  } finally {
-    await pool?.close();
-  }
+  });
   for (const id of untouched) store.delete(id);
 
   if (indexing) {

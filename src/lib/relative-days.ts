@@ -30,7 +30,16 @@ export function relativeDayOf(word: string): RelativeDay | undefined {
 
 /** The calendar date (yyyy-MM-dd) a relative day means in a story published on `published`. */
 export function resolveRelativeDay(published: string, day: RelativeDay): string {
-  const date = parse(published, 'yyyy-MM-dd', REFERENCE);
-  const back = 'daysBefore' in day ? day.daysBefore : (getDay(date) - day.weekday + 7) % 7;
-  return format(subDays(date, back), 'yyyy-MM-dd');
+  // Thousands of stories share a few hundred publication days and seven weekdays.
+  const key = `${published} ${'daysBefore' in day ? `-${day.daysBefore}` : day.weekday}`;
+  let resolved = resolvedDays.get(key);
+  if (resolved === undefined) {
+    const date = parse(published, 'yyyy-MM-dd', REFERENCE);
+    const back = 'daysBefore' in day ? day.daysBefore : (getDay(date) - day.weekday + 7) % 7;
+    resolved = format(subDays(date, back), 'yyyy-MM-dd');
+    resolvedDays.set(key, resolved);
+  }
+  return resolved;
 }
+
+const resolvedDays = new Map<string, string>();
