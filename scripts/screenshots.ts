@@ -7,7 +7,7 @@
  */
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_BIN, CHROMIUM_FLAGS, chromiumMissing } from './bench/page-requests.ts';
+import { CHROMIUM_BIN, CHROMIUM_FLAGS, chromiumMissing } from './chromium.ts';
 import { startPreview, writePreviewProject } from './bench/preview-server.ts';
 import { fail } from './cli.ts';
 

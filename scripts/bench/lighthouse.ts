@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM_BIN, CHROMIUM_FLAGS } from './page-requests.ts';
+import { CHROMIUM_BIN, CHROMIUM_FLAGS } from '../chromium.ts';
 
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 export type Category = (typeof CATEGORIES)[number];

@@ -2,21 +2,8 @@
  * How many requests a page needs to render, counted in a real browser: Debian's Chromium
  * driven by playwright-core, at a phone-sized viewport, until the network is idle.
  */
-import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
-
-export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
-
-/** Flags for headless Chromium as root in a container, without background traffic. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { CHROMIUM_BIN, CHROMIUM_FLAGS } from '../chromium.ts';
 
 export interface PageRequests {
   path: string;
@@ -24,10 +11,6 @@ export interface PageRequests {
   /** Request count per resource type (document, stylesheet, script, image, font …). */
   byType: Record<string, number>;
   urls: string[];
-}
-
-export function chromiumMissing(): string | undefined {
-  return existsSync(CHROMIUM_BIN) ? undefined : `Chromium not found at ${CHROMIUM_BIN} (apt-get install chromium)`;
 }
 
 export async function countRequests(origin: string, paths: readonly string[]): Promise<PageRequests[]> {

@@ -7,10 +7,10 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { globSync } from 'tinyglobby';
+import { CHROMIUM_BIN, CHROMIUM_FLAGS } from '../../scripts/chromium.ts';
 import { ROOT } from './build-site.ts';
 import { NGINX_BIN } from './nginx.ts';
 
-export const CHROMIUM_BIN = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = resolve(ROOT, 'test-results/screenshots');
 
 /**
@@ -34,16 +34,7 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM_BIN,
     headless: true,
     timeout: 120_000,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
