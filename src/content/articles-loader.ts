@@ -5,12 +5,13 @@
  * build with every problem listed. Valid articles are rendered once and cached by digest.
  */
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
+import { resolveImagePath } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
@@ -26,13 +27,11 @@ const POOL_THRESHOLD = 64;
 
 /** Size and modification time of each local photo an article shows, in a stable order. */
 function photoStamps(root: string, articleFile: string, leadSrc: string | undefined, imagePaths: readonly string[]): string {
-  const folder = dirname(resolve(root, articleFile));
   const local = [leadSrc, ...imagePaths].filter((src): src is string => !!src && !/^([a-z]+:)?\/\//i.test(src));
   return [...new Set(local)]
     .sort()
     .map((src) => {
-      const file = src.startsWith('/') ? resolve(root, 'public', `.${src}`) : resolve(folder, src);
-      const stat = statSync(file, { throwIfNoEntry: false });
+      const stat = statSync(resolve(root, resolveImagePath(articleFile, src)), { throwIfNoEntry: false });
       return `${src} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
     })
     .join('\n');
