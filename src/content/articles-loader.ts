@@ -20,7 +20,7 @@ import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './re
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '6';
+const PIPELINE_VERSION = '7';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;

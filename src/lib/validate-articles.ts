@@ -238,7 +238,12 @@ export function validateArticles(
     const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
     fm.body.split('\n').forEach((text, i) => {
       const m = FIGURE_LINE.exec(text);
-      if (m && !/\bcredit\s*=/.test(m[1] ?? '')) warn('this figure has no credit="…"', undefined, bodyLine + i);
+      if (!m) return;
+      const attributes = m[1] ?? '';
+      // The parser reads no attributes from an unclosed {…}: the figure would lose its photo.
+      if (attributes.includes('{') && !attributes.includes('}')) {
+        error(`this figure's attributes are not closed on their line: ${JSON.stringify(text.trim())}; write :::figure{src="…" alt="…" credit="…"} on one line`, undefined, bodyLine + i);
+      } else if (!/\bcredit\s*=/.test(attributes)) warn('this figure has no credit="…"', undefined, bodyLine + i);
     });
     if (ctx.bodyImages) {
       const found = checkBodyImages(file.path, bodyLine, ctx.bodyImages(fm.body), ctx);

@@ -3,17 +3,16 @@
  * its syntax tree, so an image in a code block or a link's text is never mistaken for one.
  * `npm run check` parses the body for them; the build collects them during its own render
  * (remarkCollectBodyImages), which parses every body anyway, and parses again only an
- * article whose images need a message, to name the line.
+ * article whose images need a message, to name the line. Both parse with
+ * parseArticleMarkdown, so they agree.
  */
 import type { Definition, Root } from 'mdast';
 // Brings the directive nodes into mdast's content types.
 import type {} from 'mdast-util-directive';
-import remarkDirective from 'remark-directive';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { BodyImage } from '../lib/validate-articles.ts';
+import { parseArticleMarkdown } from './parse.ts';
 import { figureImageSource } from './remark-figures.ts';
 
 /** Every image in the tree, in reading order, with its line in the parsed text. */
@@ -43,19 +42,11 @@ export function collectBodyImages(tree: Root): BodyImage[] {
   return images;
 }
 
-/**
- * The pipeline's parser without GFM, which triples the cost of a parse (about 3 ms an
- * article instead of 1) and changes where an image is found in one construct only: a
- * footnote that is nothing but an image (`[^1]: ![x](y)`). The build still sees that one
- * through its render (see articles-loader.ts).
- */
-const parser = unified().use(remarkParse).use(remarkDirective);
-
 /** The images of a body, with lines counted from the body's first line. */
 export function readBodyImages(body: string): BodyImage[] {
   // A body with no image syntax at all (no "![" and no src= attribute) has nothing to find.
   if (!body.includes('![') && !body.includes('src')) return [];
-  return collectBodyImages(parser.parse(body));
+  return collectBodyImages(parseArticleMarkdown(body));
 }
 
 /**

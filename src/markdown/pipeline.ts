@@ -1,11 +1,11 @@
 /**
  * The Markdown pipeline for articles. Astro 7's default engine runs no plugins and passes
- * raw HTML through, so articles go through unified: remark-directive for figures, then
- * rehype-raw (so raw HTML becomes real nodes) and rehype-sanitize over everything.
+ * raw HTML through, so articles go through unified: parsed by Sätteri (./parse.ts, with
+ * `:::` directives for figures), then rehype-raw (so raw HTML becomes real nodes) and
+ * rehype-sanitize over everything.
  */
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
-import remarkDirective from 'remark-directive';
 import { remarkCollectBodyImages } from './body-images.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
@@ -15,10 +15,11 @@ import rehypeRelativeDates from './rehype-relative-dates.ts';
 import rehypeResponsiveImages from './rehype-responsive-images.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
+import remarkSatteriParse from './parse.ts';
 
 export function articleMarkdownProcessor() {
   return unified({
-    remarkPlugins: [remarkDirective, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives],
+    remarkPlugins: [remarkSatteriParse, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives],
     rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeResponsiveImages, rehypeReadingText],
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,

@@ -32,9 +32,9 @@ describe('body images in the build', () => {
     ]);
   });
 
-  it('still reports an image only the full GFM parse sees, without a line', async () => {
+  it('names the line of a missing image inside a footnote', async () => {
     expect(await problemsOf('A claim.[^1]\n\n[^1]: ![map](./gone.png)')).toEqual([
-      'error content/articles/syria-isis-operation-aleppo.md: body image src: "./gone.png" does not exist (looked for content/articles/gone.png); put the photo next to the article or under public/, or remove the image',
+      'error content/articles/syria-isis-operation-aleppo.md:22: body image src: "./gone.png" does not exist (looked for content/articles/gone.png); put the photo next to the article or under public/, or remove the image',
     ]);
   });
 });

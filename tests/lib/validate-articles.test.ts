@@ -160,6 +160,14 @@ describe('validateArticles', () => {
     ]);
   });
 
+  it('rejects a figure whose attributes run onto the next line, which would lose its photo', () => {
+    const result = validateArticles([article(VALID, ':::figure{src="./photo.jpg" alt="A street"\ncredit="AP"}\nA caption.\n:::')], ctx);
+    expect(result.articles).toEqual([]);
+    expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
+      'error content/articles/story.md:8: this figure\'s attributes are not closed on their line: ":::figure{src=\\"./photo.jpg\\" alt=\\"A street\\""; write :::figure{src="…" alt="…" credit="…"} on one line',
+    ]);
+  });
+
   it('checks inline figures and Markdown images like the lead image, on the line they are written', () => {
     const body = [
       'Text.', // line 8 of the file
