@@ -6,35 +6,40 @@
  * as last build's, last build's index is reused. Unlike astro-pagefind, an indexing error
  * fails the build: a site whose search silently finds nothing is a broken site.
  */
+import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { close, createIndex } from 'pagefind';
-import { readSearchRecords, type SearchRecord } from '../content/search-records.ts';
-import { createUrls } from '../lib/urls.ts';
+import { readSearchRecords } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
+import type { IndexerReply } from './search-indexer.ts';
 
 type Indexing = { pages: number; reused: boolean } | { error: Error };
 
-async function writeIndex(records: readonly SearchRecord[], outputPath: string): Promise<number> {
-  // Addresses from the site's root: the search page adds the base path (src/scripts/search.ts).
-  const urls = createUrls('/');
-  try {
-    const { index, errors } = await createIndex({});
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const added = await Promise.all(
-      records.map((r) => index.addCustomRecord({ url: urls.article(r.slug), content: r.text, language: siteConfig.lang, meta: { title: r.title } })),
-    );
-    const failed = added.flatMap((a) => a.errors);
-    if (failed.length) throw new Error(`Pagefind could not index the stories: ${failed.join('; ')}`);
-    rmSync(outputPath, { recursive: true, force: true });
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-    return records.length;
-  } finally {
-    await close();
-  }
+/** Indexes the records in <cacheDir>/search-records.json into outputPath, in a child process. */
+export function writeIndex(cacheDir: URL, outputPath: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [cacheDir.href, outputPath, siteConfig.lang], {
+      // One indexing thread: the other core is the build's.
+      env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    let reply: IndexerReply | undefined;
+    // Pagefind reports a crash only on stderr: shown as it comes, and kept for the error.
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    child.on('message', (message: IndexerReply) => (reply = message));
+    child.on('error', reject);
+    // 'close', not 'exit': the reply may still be in the IPC channel when the process exits.
+    child.on('close', (code, signal) => {
+      if (reply && 'pages' in reply) resolve(reply.pages);
+      else reject(new Error(reply?.error ?? `the search index was not written: the indexer stopped (${signal ?? `exit code ${code}`})${stderr.trim() ? `, saying:\n${stderr.trim()}` : ''}`));
+    });
+  });
 }
 
 export default function searchIndex(): AstroIntegration {
@@ -56,7 +61,7 @@ export default function searchIndex(): AstroIntegration {
         const reusable = existsSync(staging) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest;
         indexing = reusable
           ? Promise.resolve({ pages: records.length, reused: true })
-          : writeIndex(records, staging).then(
+          : writeIndex(cacheDir, staging).then(
               (pages) => {
                 writeFileSync(stamp, digest);
                 return { pages, reused: false };

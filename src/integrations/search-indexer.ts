@@ -1,0 +1,56 @@
+/**
+ * Builds a Pagefind index from the loader's search records, in a process of its own: the
+ * build's own thread stays free to render pages, and Pagefind (which would use every core)
+ * runs on one thread at a lower priority, so it takes the time rendering leaves idle
+ * instead of slowing it down. Started by the search-index integration with
+ * `fork(search-indexer.ts, [recordsFile, outputPath, lang])`; it replies with one message.
+ * Runs as plain Node TypeScript: only Node-resolvable imports here.
+ */
+import { mkdirSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
+import { close, createIndex } from 'pagefind';
+import { readSearchRecords } from '../content/search-records.ts';
+import { createUrls } from '../lib/urls.ts';
+
+export type IndexerReply = { pages: number } | { error: string };
+
+/** Lower than the build's own priority; Pagefind inherits it when it is started below. */
+const NICENESS = 10;
+
+async function writeIndex(cacheDir: URL, outputPath: string, lang: string): Promise<number> {
+  const records = readSearchRecords(cacheDir)?.filter((r) => r.searchable) ?? [];
+  // Addresses from the site's root: the search page adds the base path (src/scripts/search.ts).
+  const urls = createUrls('/');
+  try {
+    const { index, errors } = await createIndex({});
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const added = await Promise.all(
+      records.map((r) => index.addCustomRecord({ url: urls.article(r.slug), content: r.text, language: lang, meta: { title: r.title } })),
+    );
+    const failed = added.flatMap((a) => a.errors);
+    if (failed.length) throw new Error(`Pagefind could not index the stories: ${failed.join('; ')}`);
+    rmSync(outputPath, { recursive: true, force: true });
+    // Pagefind panics without a word on a folder it cannot make; Node says why.
+    mkdirSync(outputPath, { recursive: true });
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    return records.length;
+  } finally {
+    await close();
+  }
+}
+
+const [cacheDir, outputPath, lang] = process.argv.slice(2);
+if (!cacheDir || !outputPath || !lang || !process.send) {
+  throw new Error('search-indexer: run by the search-index integration (cacheDir, outputPath, lang)');
+}
+try {
+  setPriority(NICENESS);
+} catch {
+  // Not allowed to lower priority here (some containers): index at the usual priority.
+}
+const reply: IndexerReply = await writeIndex(new URL(cacheDir), outputPath, lang).then(
+  (pages) => ({ pages }),
+  (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
+);
+process.send?.(reply, () => process.disconnect?.());

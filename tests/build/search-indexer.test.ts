@@ -1,0 +1,36 @@
+/**
+ * The search index is written by a child process (src/integrations/search-indexer.ts).
+ * Pinned here: it indexes exactly the searchable records, and a failure comes back to the
+ * build as an error with Pagefind's reason instead of a silently empty index.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { writeSearchRecords } from '../../src/content/search-records.ts';
+import { writeIndex } from '../../src/integrations/search-index.ts';
+
+const dir = resolve(import.meta.dirname, '../../.tmp/search-indexer');
+const cacheDir = pathToFileURL(`${dir}/cache/`);
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the search indexer process', () => {
+  it('indexes the searchable stories and leaves out the others', async () => {
+    rmSync(dir, { recursive: true, force: true });
+    writeSearchRecords(cacheDir, [
+      { slug: 'market', digest: 'a', title: 'Market reopens', text: 'The old market reopens', searchable: true },
+      { slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false },
+    ]);
+    const out = `${dir}/index`;
+    expect(await writeIndex(cacheDir, out)).toBe(1);
+    expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
+    expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
+  }, 60_000);
+
+  it('fails with Pagefind’s reason when it cannot write the index', async () => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${dir}/a-file`, 'not a folder');
+    await expect(writeIndex(cacheDir, `${dir}/a-file/index`)).rejects.toThrow(/ENOTDIR.*a-file/);
+  }, 60_000);
+});
