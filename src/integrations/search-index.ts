@@ -21,8 +21,6 @@ type Indexing = { pages: number; reused: boolean } | { error: Error };
 export function writeIndex(cacheDir: URL, outputPath: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [cacheDir.href, outputPath, siteConfig.lang], {
-      // One indexing thread: the other core is the build's.
-      env: { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' },
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     let reply: IndexerReply | undefined;
