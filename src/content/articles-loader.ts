@@ -15,12 +15,13 @@ import { resolveImagePath } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
-import { createRenderPool, type RenderPool } from './render-pool.ts';
+import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
+import { createRenderPool, storedRender, type RenderPool } from './render-pool.ts';
 import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '7';
+const PIPELINE_VERSION = '8';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -65,20 +66,22 @@ async function loadAll(ctx: LoaderContext, project: ContentProject) {
     ...(port ? { port } : {}),
     ...(pathname ? { pathname } : {}),
   }));
-  const startPool = () => createRenderPool({ image: { domains: [...config.image.domains], remotePatterns } });
+  const image = { domains: [...config.image.domains], remotePatterns };
+  const startPool = () => createRenderPool({ image });
   const pool = { current: !watcher && files.length - [...store.keys()].length >= POOL_THRESHOLD ? startPool() : undefined, start: startPool };
   try {
-    await renderAndStore(ctx, project, files, pool);
+    await renderAndStore(ctx, project, files, pool, image);
   } finally {
     await pool.current?.close();
   }
 }
 
 async function renderAndStore(
-  { config, store, logger, renderMarkdown, generateDigest, watcher }: LoaderContext,
+  { config, store, logger, generateDigest, watcher }: LoaderContext,
   project: ContentProject,
   files: ReturnType<typeof readArticleFiles>,
   pool: { current: RenderPool | undefined; start: () => RenderPool },
+  image: ImageOptions,
 ) {
   const root = fileURLToPath(config.root);
   // Bodies are not parsed here: the render below parses them anyway and collects their images.
@@ -122,16 +125,16 @@ async function renderAndStore(
     changed.push({ item, digestWith, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
   }
 
-  // A few articles (or the dev server) use Astro's own renderMarkdown, which takes the
-  // render context as frontmatter (JSON is valid YAML).
+  // A few articles (or the dev server) are rendered in this thread, with the same renderer.
   if (!pool.current && changed.length >= POOL_THRESHOLD && !watcher) pool.current = pool.start();
   const workers = pool.current;
+  const inThread = !workers && changed.length ? await createArticleRenderer(image) : undefined;
   const rendered = await Promise.all(
-    changed.map(({ item, renderContext }) => {
+    changed.map(async ({ item, renderContext }) => {
       const fileURL = pathToFileURL(resolve(root, item.file));
       return workers
         ? workers.render({ body: item.body, context: renderContext, fileURL: fileURL.href })
-        : renderMarkdown(`---\n${JSON.stringify(renderContext)}\n---\n${item.body}`, { fileURL });
+        : storedRender(await inThread!.render(item.body, renderContext, fileURL));
     }),
   );
   const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));

@@ -1,14 +1,20 @@
 /**
- * Renders many articles' Markdown on worker threads, one per core. Markdown through
- * remark/rehype is the bulk of a cold build; Astro's own renderMarkdown runs it on one
- * thread. The output is the same: the workers use the site's processor with Astro's options.
+ * Renders many articles' Markdown on worker threads, one per core: Markdown is the bulk of
+ * a cold build. Each worker runs the site's renderer (src/markdown/article-renderer.ts),
+ * the one the content loader uses in its own thread for a few articles.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DataStore } from 'astro/loaders';
+import type { RenderedArticle } from '../markdown/article-renderer.ts';
 import type { RenderJob, RenderReply, RenderWorkerData } from './render-protocol.ts';
 
-type RenderedContent = NonNullable<Parameters<DataStore['set']>[0]['rendered']>;
+export type RenderedContent = NonNullable<Parameters<DataStore['set']>[0]['rendered']>;
+
+/** A render as the content store keeps it: Astro reads `imagePaths` to resolve images. */
+export function storedRender({ html, metadata }: RenderedArticle): RenderedContent {
+  return { html, metadata: { ...metadata, imagePaths: [...metadata.localImagePaths, ...metadata.remoteImagePaths] } };
+}
 
 export interface RenderPool {
   render(job: Omit<RenderJob, 'id'>): Promise<RenderedContent>;
@@ -31,16 +37,8 @@ export function createRenderPool(data: RenderWorkerData, size = availableParalle
         waiting.reject(new Error(reply.error));
         return;
       }
-      waiting.resolve({
-        html: reply.html,
-        metadata: {
-          headings: reply.headings,
-          localImagePaths: reply.localImagePaths,
-          remoteImagePaths: reply.remoteImagePaths,
-          frontmatter: reply.frontmatter,
-          imagePaths: [...reply.localImagePaths, ...reply.remoteImagePaths],
-        },
-      });
+      const { id: _id, html, ...metadata } = reply;
+      waiting.resolve(storedRender({ html, metadata }));
     });
     worker.on('error', (error: unknown) => {
       for (const waiting of pending.values()) waiting.reject(error instanceof Error ? error : new Error(String(error)));

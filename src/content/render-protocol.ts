@@ -1,10 +1,11 @@
 /** Messages between the content loader and its Markdown render workers. */
-import type { AstroMarkdownOptions, MarkdownHeading } from '@astrojs/markdown-remark';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import type { ImageOptions } from '../markdown/article-renderer.ts';
 import type { RenderContext } from '../markdown/context.ts';
 
 export interface RenderWorkerData {
   /** The parts of Astro's image config that decide which remote images are processed. */
-  image: NonNullable<AstroMarkdownOptions['image']>;
+  image: ImageOptions;
 }
 
 export interface RenderJob {

@@ -36,12 +36,24 @@ export interface PageMeta {
   next?: string | undefined;
 }
 
+// Every page asks, a build has a handful of languages, and Intl.Locale is slow to make.
+const openGraphLocales = new Map<string, string>();
+
 /**
  * Open Graph wants language_TERRITORY. A tag with a region keeps it (ar-SY -> ar_SY); a bare
  * language gets the territory Facebook lists for it: ar_AR for Arabic, which it treats as
  * one locale across countries, otherwise the likeliest one (en -> en_US, fr -> fr_FR).
  */
 export function openGraphLocale(lang: string): string {
+  let known = openGraphLocales.get(lang);
+  if (known === undefined) {
+    known = resolveOpenGraphLocale(lang);
+    openGraphLocales.set(lang, known);
+  }
+  return known;
+}
+
+function resolveOpenGraphLocale(lang: string): string {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(lang);

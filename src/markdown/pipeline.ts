@@ -1,11 +1,14 @@
 /**
- * The Markdown pipeline for articles. Astro 7's default engine runs no plugins and passes
+ * The Markdown plugins for articles. Astro 7's default engine runs no plugins and passes
  * raw HTML through, so articles go through unified: parsed by Sätteri (./parse.ts, with
  * `:::` directives for figures), then rehype-raw (so raw HTML becomes real nodes) and
- * rehype-sanitize over everything.
+ * rehype-sanitize over everything. The content loader renders articles with these through
+ * ./article-renderer.ts; astro.config.mjs gives the same plugins to Astro's own renderer,
+ * so any other Markdown Astro renders is sanitised alike.
  */
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
+import type { Pluggable } from 'unified';
 import { remarkCollectBodyImages } from './body-images.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
@@ -17,10 +20,21 @@ import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 import remarkSatteriParse from './parse.ts';
 
+export const articleRemarkPlugins: readonly Pluggable[] = [remarkSatteriParse, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives];
+
+export const articleRehypePlugins: readonly Pluggable[] = [
+  [rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }],
+  [rehypeSanitize, articleSanitizeSchema],
+  rehypeDropSourcelessImages,
+  rehypeRelativeDates,
+  rehypeResponsiveImages,
+  rehypeReadingText,
+];
+
 export function articleMarkdownProcessor() {
   return unified({
-    remarkPlugins: [remarkSatteriParse, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives],
-    rehypePlugins: [[rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }], [rehypeSanitize, articleSanitizeSchema], rehypeDropSourcelessImages, rehypeRelativeDates, rehypeResponsiveImages, rehypeReadingText],
+    remarkPlugins: [...articleRemarkPlugins] as never,
+    rehypePlugins: [...articleRehypePlugins] as never,
     // Editors' quotes and dashes are kept exactly as written.
     smartypants: false,
   });

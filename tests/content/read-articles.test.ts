@@ -8,15 +8,15 @@ import { loadContentProject } from '../../src/content/project.ts';
 import { renderedBodyImageProblems } from '../../src/content/read-articles.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import type { ValidArticle } from '../../src/lib/validate-articles.ts';
-import { articleMarkdownProcessor } from '../../src/markdown/pipeline.ts';
+import { createArticleRenderer } from '../../src/markdown/article-renderer.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const project = loadContentProject(ROOT, 'content');
 const seed = 'content/articles/syria-isis-operation-aleppo.md';
 
 async function problemsOf(body: string): Promise<string[]> {
-  const renderer = await articleMarkdownProcessor().createRenderer({ syntaxHighlight: false, gfm: true });
-  const { metadata } = await renderer.render(body, { frontmatter: { lang: 'en' }, fileURL: pathToFileURL(`${ROOT}/${seed}`) });
+  const renderer = await createArticleRenderer({});
+  const { metadata } = await renderer.render(body, { lang: 'en' }, pathToFileURL(`${ROOT}/${seed}`));
   const item = { slug: 'story', file: seed, body, bodyLine: 20 } as ValidArticle;
   return renderedBodyImageProblems(ROOT, project, [item], () => metadata.frontmatter).map((p) => `${p.severity} ${formatProblem(p)}`);
 }

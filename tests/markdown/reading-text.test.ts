@@ -3,12 +3,12 @@
  * search index) and the reading time shown on the page, both from the rendered article.
  */
 import { describe, expect, it } from 'vitest';
-import { articleMarkdownProcessor } from '../../src/markdown/pipeline.ts';
+import { createArticleRenderer } from '../../src/markdown/article-renderer.ts';
 
-const renderer = articleMarkdownProcessor().createRenderer({ syntaxHighlight: false });
+const renderer = createArticleRenderer({});
 
 async function readingText(body: string, lang = 'en') {
-  const { metadata } = await (await renderer).render(body, { frontmatter: { lang, publishedDate: '2025-05-18' } });
+  const { metadata } = await (await renderer).render(body, { lang, publishedDate: '2025-05-18' });
   return metadata.frontmatter as { searchText: string; readingMinutes: number };
 }
 
