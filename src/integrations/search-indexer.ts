@@ -37,6 +37,7 @@ async function writeIndex(cacheDir: URL, outputPath: string, lang: string): Prom
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
     return records.length;
   } finally {
+    // Ends Pagefind's process.
     await close();
   }
 }
@@ -45,6 +46,9 @@ const [cacheDir, outputPath, lang] = process.argv.slice(2);
 if (!cacheDir || !outputPath || !lang || !process.send) {
   throw new Error('search-indexer: run by the search-index integration (cacheDir, outputPath, lang)');
 }
+let replied = false;
+// Before the reply, the build stopped (failed, or was interrupted): nobody wants the index.
+process.on('disconnect', () => process.exit(replied ? 0 : 1));
 try {
   setPriority(NICENESS);
 } catch {
@@ -54,4 +58,5 @@ const reply: IndexerReply = await writeIndex(new URL(cacheDir), outputPath, lang
   (pages) => ({ pages }),
   (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
 );
+replied = true;
 process.send?.(reply, () => process.disconnect?.());

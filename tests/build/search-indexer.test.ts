@@ -3,6 +3,7 @@
  * Pinned here: it indexes exactly the searchable records, and a failure comes back to the
  * build as an error with Pagefind's reason instead of a silently empty index.
  */
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -32,5 +33,22 @@ describe('the search indexer process', () => {
     mkdirSync(dir, { recursive: true });
     writeFileSync(`${dir}/a-file`, 'not a folder');
     await expect(writeIndex(cacheDir, `${dir}/a-file/index`)).rejects.toThrow(/ENOTDIR.*a-file/);
+  }, 60_000);
+
+  it('stops when the build stops before the index is done', async () => {
+    // Enough stories that indexing is still under way when the "build" below exits.
+    writeSearchRecords(cacheDir, Array.from({ length: 4000 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: 'Words to index. '.repeat(200), searchable: true })));
+    const out = `${dir}/abandoned`;
+    const build = spawn(process.execPath, ['--input-type=module', '-e', `
+      const { writeIndex } = await import(${JSON.stringify(resolve(import.meta.dirname, '../../src/integrations/search-index.ts'))});
+      writeIndex(new URL(${JSON.stringify(cacheDir.href)}), ${JSON.stringify(out)}).catch(() => {});
+      setTimeout(() => process.exit(0), 1500);
+    `]);
+    const indexers = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('search-indexer') && line.includes(out));
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(indexers()).toHaveLength(1);
+    await new Promise((done) => build.on('exit', done));
+    await new Promise((done) => setTimeout(done, 1000));
+    expect(indexers()).toEqual([]);
   }, 60_000);
 });
