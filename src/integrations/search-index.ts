@@ -1,10 +1,12 @@
 /**
  * Builds the Pagefind search index into <outDir>/pagefind/. The stories' text comes from
  * the content loader (src/content/search-records.ts), so indexing starts as soon as
- * content is synced and runs in Pagefind's own process while Astro bundles and renders
- * pages; the build waits for it only at the end. When the searchable stories are the same
- * as last build's, last build's index is reused. Unlike astro-pagefind, an indexing error
- * fails the build: a site whose search silently finds nothing is a broken site.
+ * content is synced and runs in a process of its own (./search-indexer.ts) while Astro
+ * bundles and renders pages; the build waits for it only at the end. When the searchable
+ * stories are the same as last build's, last build's index is reused; when some changed,
+ * the new index is written over it, much faster than from scratch (./pagefind-files.ts).
+ * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
+ * finds nothing is a broken site.
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -17,10 +19,13 @@ import type { IndexerReply } from './search-indexer.ts';
 
 type Indexing = { pages: number; reused: boolean } | { error: Error };
 
-/** Indexes the records in <cacheDir>/search-records.json into outputPath, in a child process. */
-export function writeIndex(cacheDir: URL, outputPath: string): Promise<number> {
+/**
+ * Indexes the records in <cacheDir>/search-records.json into outputPath, in a child process;
+ * over the index already there unless `fresh`.
+ */
+export function writeIndex(cacheDir: URL, outputPath: string, fresh = true): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [cacheDir.href, outputPath, siteConfig.lang], {
+    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [cacheDir.href, outputPath, siteConfig.lang, fresh ? 'fresh' : 'over'], {
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     let reply: IndexerReply | undefined;
@@ -56,18 +61,18 @@ export default function searchIndex(): AstroIntegration {
         const staging = fileURLToPath(new URL('search-index/', cacheDir));
         const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
         const digest = createHash('sha256').update(JSON.stringify([siteConfig.lang, records.map((r) => [r.slug, r.title, r.text])])).digest('hex');
-        const reusable = existsSync(staging) && existsSync(stamp) && readFileSync(stamp, 'utf8') === digest;
+        // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
+        const complete = existsSync(staging) && existsSync(stamp);
+        const reusable = complete && readFileSync(stamp, 'utf8') === digest;
+        if (!reusable) rmSync(stamp, { force: true });
         indexing = reusable
           ? Promise.resolve({ pages: records.length, reused: true })
-          : writeIndex(cacheDir, staging).then(
+          : writeIndex(cacheDir, staging, !complete).then(
               (pages) => {
                 writeFileSync(stamp, digest);
                 return { pages, reused: false };
               },
-              (error: unknown) => {
-                rmSync(stamp, { force: true });
-                return { error: error instanceof Error ? error : new Error(String(error)) };
-              },
+              (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
             );
       },
       'astro:build:done': async ({ dir, logger }) => {

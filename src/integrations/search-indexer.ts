@@ -4,22 +4,22 @@
  * it takes the time rendering leaves idle instead of slowing it down (at 10,000 stories,
  * one or two Pagefind threads, niced or not, measured within the noise of single runs;
  * not niced was slowest). Started by the search-index integration with
- * `fork(search-indexer.ts, [recordsFile, outputPath, lang])`; it replies with one message.
+ * `fork(search-indexer.ts, [cacheDir, outputPath, lang, fresh|over])`; it replies with one message.
  * Runs as plain Node TypeScript: only Node-resolvable imports here.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { close, createIndex } from 'pagefind';
-import { readSearchRecords } from '../content/search-records.ts';
+import { readSearchRecords, type SearchRecord } from '../content/search-records.ts';
 import { createUrls } from '../lib/urls.ts';
+import { removeStaleIndexFiles } from './pagefind-files.ts';
 
 export type IndexerReply = { pages: number } | { error: string };
 
 /** Lower than the build's own priority; Pagefind inherits it when it is started below. */
 const NICENESS = 10;
 
-async function writeIndex(cacheDir: URL, outputPath: string, lang: string): Promise<number> {
-  const records = readSearchRecords(cacheDir)?.filter((r) => r.searchable) ?? [];
+async function writeIndex(records: readonly SearchRecord[], outputPath: string, lang: string, fresh: boolean): Promise<number> {
   // Addresses from the site's root: the search page adds the base path (src/scripts/search.ts).
   const urls = createUrls('/');
   try {
@@ -30,7 +30,9 @@ async function writeIndex(cacheDir: URL, outputPath: string, lang: string): Prom
     );
     const failed = added.flatMap((a) => a.errors);
     if (failed.length) throw new Error(`Pagefind could not index the stories: ${failed.join('; ')}`);
-    rmSync(outputPath, { recursive: true, force: true });
+    // Over an old index, Pagefind skips every content-named file already there; the old
+    // versions it leaves are removed after (./pagefind-files.ts).
+    if (fresh) rmSync(outputPath, { recursive: true, force: true });
     // Pagefind panics without a word on a folder it cannot make; Node says why.
     mkdirSync(outputPath, { recursive: true });
     const written = await index.writeFiles({ outputPath });
@@ -42,9 +44,23 @@ async function writeIndex(cacheDir: URL, outputPath: string, lang: string): Prom
   }
 }
 
-const [cacheDir, outputPath, lang] = process.argv.slice(2);
-if (!cacheDir || !outputPath || !lang || !process.send) {
-  throw new Error('search-indexer: run by the search-index integration (cacheDir, outputPath, lang)');
+async function run(cacheDir: URL, outputPath: string, lang: string, fresh: boolean): Promise<number> {
+  const records = readSearchRecords(cacheDir)?.filter((r) => r.searchable) ?? [];
+  const pages = await writeIndex(records, outputPath, lang, fresh);
+  if (fresh) return pages;
+  try {
+    removeStaleIndexFiles(outputPath);
+    return pages;
+  } catch (error) {
+    // An index this code cannot read (a new Pagefind's format): start again from nothing.
+    console.warn(`search index: could not tell its old files from the new (${error instanceof Error ? error.message : String(error)}); writing it from scratch`);
+    return writeIndex(records, outputPath, lang, true);
+  }
+}
+
+const [cacheDir, outputPath, lang, mode] = process.argv.slice(2);
+if (!cacheDir || !outputPath || !lang || (mode !== 'fresh' && mode !== 'over') || !process.send) {
+  throw new Error('search-indexer: run by the search-index integration (cacheDir, outputPath, lang, fresh|over)');
 }
 let replied = false;
 // Before the reply, the build stopped (failed, or was interrupted): nobody wants the index.
@@ -54,7 +70,7 @@ try {
 } catch {
   // Not allowed to lower priority here (some containers): index at the usual priority.
 }
-const reply: IndexerReply = await writeIndex(new URL(cacheDir), outputPath, lang).then(
+const reply: IndexerReply = await run(new URL(cacheDir), outputPath, lang, mode === 'fresh').then(
   (pages) => ({ pages }),
   (error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }),
 );

@@ -44,7 +44,7 @@ export interface ArticleRenderer {
  */
 async function astroImagePlaceholders(): Promise<Plugin<[], Root>> {
   const entry = createRequire(import.meta.url).resolve('@astrojs/markdown-remark');
-  const module = (await import(pathToFileURL(join(dirname(entry), 'rehype-images.js')).href)) as { rehypeImages?: Plugin<[], Root> };
+  const module = (await import(/* @vite-ignore */ pathToFileURL(join(dirname(entry), 'rehype-images.js')).href)) as { rehypeImages?: Plugin<[], Root> };
   if (typeof module.rehypeImages !== 'function') throw new Error(`@astrojs/markdown-remark no longer has rehypeImages beside ${entry}`);
   return module.rehypeImages;
 }

@@ -1,7 +1,7 @@
 /**
- * What our Markdown plugins may know about the article being rendered. The content
- * loader passes it as the frontmatter of the text it hands to Astro's renderer, so the
- * plugins read the normalised values instead of re-parsing the editor's frontmatter.
+ * What our Markdown plugins may know about the article being rendered. The renderer
+ * (./article-renderer.ts) puts it where Astro's renderer puts a document's frontmatter,
+ * so the plugins read the normalised values instead of re-parsing the editor's frontmatter.
  */
 import type { VFile } from 'vfile';
 

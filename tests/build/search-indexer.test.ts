@@ -4,7 +4,7 @@
  * build as an error with Pagefind's reason instead of a silently empty index.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,43 @@ describe('the search indexer process', () => {
     expect(await writeIndex(cacheDir, out)).toBe(1);
     expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
     expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
+  }, 60_000);
+
+  it('writes over the last index: unchanged stories’ files left as they were, old versions removed', async () => {
+    const story = (slug: string, text: string) => ({ slug, digest: slug, title: slug, text, searchable: true });
+    const out = `${dir}/over`;
+    writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'First words')]);
+    await writeIndex(cacheDir, out);
+    const files = (folder: string) => readdirSync(`${out}/${folder}`).sort();
+    const before = new Map(files('fragment').map((f) => [f, statSync(`${out}/fragment/${f}`).mtimeMs]));
+    const chunksBefore = files('index');
+    expect(before.size).toBe(2);
+    writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
+    await new Promise((done) => setTimeout(done, 20));
+    expect(await writeIndex(cacheDir, out, false)).toBe(2);
+    const after = files('fragment');
+    expect(after).toHaveLength(2);
+    // The kept story's fragment is the same file, untouched; the edited one is new.
+    expect(after.filter((f) => before.get(f) === statSync(`${out}/fragment/${f}`).mtimeMs)).toHaveLength(1);
+    expect(files('index')).not.toEqual(chunksBefore);
+    expect(readdirSync(out).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
+    // Exactly what a write from scratch leaves.
+    const overFiles = [...files('fragment'), ...files('index')];
+    rmSync(out, { recursive: true });
+    await writeIndex(cacheDir, out, true);
+    expect([...files('fragment'), ...files('index')]).toEqual(overFiles);
+  }, 60_000);
+
+  it('writes from scratch over an index it cannot read', async () => {
+    const out = `${dir}/unreadable`;
+    writeSearchRecords(cacheDir, [{ slug: 'one', digest: '1', title: 'One', text: 'Some words', searchable: true }]);
+    await writeIndex(cacheDir, out);
+    const meta = readdirSync(out).find((f) => f.endsWith('.pf_meta'))!;
+    writeFileSync(`${out}/${meta}`, 'not a Pagefind file');
+    writeFileSync(`${out}/fragment/en_stale.pf_fragment`, 'left over');
+    expect(await writeIndex(cacheDir, out, false)).toBe(1);
+    expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
+    expect(readdirSync(`${out}/fragment`)).not.toContain('en_stale.pf_fragment');
   }, 60_000);
 
   it('fails with Pagefind’s reason when it cannot write the index', async () => {

@@ -1,0 +1,70 @@
+/**
+ * Which files of a Pagefind index are live. Pagefind names its fragments, word chunks,
+ * filters and metadata by content hash, and when it writes an index over an older one it
+ * skips the files already there (their content is the same) — far faster than writing
+ * from scratch, where it compresses every file at gzip's best — but never removes the old
+ * versions. The live set is read from the index itself: pagefind-entry.json names each
+ * language's metadata file, which lists the hashes of every page, chunk and filter.
+ */
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { decode } from 'cborg';
+
+/** Every decompressed Pagefind file starts with this signature. */
+const SIGNATURE = 'pagefind_dcd';
+
+interface Entry {
+  languages: Record<string, { hash: string }>;
+}
+
+/** Pagefind's MetaIndex as CBOR: [version, pages [[hash, words, …]], chunks [[from, to, hash]], filters [[name, hash]], …]. */
+function readMeta(path: string): { pages: string[]; chunks: string[]; filters: string[] } {
+  const raw = gunzipSync(readFileSync(path));
+  if (raw.subarray(0, SIGNATURE.length).toString() !== SIGNATURE) throw new Error(`${path} is not a Pagefind file`);
+  const meta: unknown = decode(raw.subarray(SIGNATURE.length));
+  const hashes = (list: unknown, at: number): string[] => {
+    if (!Array.isArray(list)) throw new Error(`${path}: unexpected metadata layout`);
+    return list.map((item: unknown) => {
+      const hash: unknown = Array.isArray(item) ? item[at] : undefined;
+      if (typeof hash !== 'string') throw new Error(`${path}: unexpected metadata layout`);
+      return hash;
+    });
+  };
+  if (!Array.isArray(meta)) throw new Error(`${path}: unexpected metadata layout`);
+  return { pages: hashes(meta[1], 0), chunks: hashes(meta[2], 2), filters: hashes(meta[3], 1) };
+}
+
+/** Paths, relative to the index folder, of the files the current index uses. Throws if it cannot tell. */
+export function liveIndexFiles(dir: string): Set<string> {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const live = new Set<string>();
+  for (const { hash } of Object.values(entry.languages)) {
+    const metaFile = `pagefind.${hash}.pf_meta`;
+    live.add(metaFile);
+    const { pages, chunks, filters } = readMeta(join(dir, metaFile));
+    for (const page of pages) live.add(`fragment/${page}.pf_fragment`);
+    for (const chunk of chunks) live.add(`index/${chunk}.pf_index`);
+    for (const filter of filters) live.add(`filter/${filter}.pf_filter`);
+  }
+  return live;
+}
+
+/** Removes the hash-named files the current index does not use; returns how many. */
+export function removeStaleIndexFiles(dir: string): number {
+  const live = liveIndexFiles(dir);
+  const named = (folder: string, ending: string) =>
+    readdirSync(join(dir, folder), { withFileTypes: true })
+      .filter((f) => f.isFile() && f.name.endsWith(ending))
+      .map((f) => (folder === '.' ? f.name : `${folder}/${f.name}`));
+  const folders = new Set(readdirSync(dir));
+  const candidates = [
+    ...named('.', '.pf_meta'),
+    ...(folders.has('fragment') ? named('fragment', '.pf_fragment') : []),
+    ...(folders.has('index') ? named('index', '.pf_index') : []),
+    ...(folders.has('filter') ? named('filter', '.pf_filter') : []),
+  ];
+  const stale = candidates.filter((path) => !live.has(path));
+  for (const path of stale) rmSync(join(dir, path));
+  return stale.length;
+}
