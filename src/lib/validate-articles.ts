@@ -242,7 +242,7 @@ export function validateArticles(
       const attributes = m[1] ?? '';
       // The parser reads no attributes from an unclosed {…}: the figure would lose its photo.
       if (attributes.includes('{') && !attributes.includes('}')) {
-        error(`this figure's attributes are not closed on their line: ${JSON.stringify(text.trim())}; write :::figure{src="…" alt="…" credit="…"} on one line`, undefined, bodyLine + i);
+        error(`this figure's attributes are not closed on its line (${text.trim()}); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}`, undefined, bodyLine + i);
       } else if (!/\bcredit\s*=/.test(attributes)) warn('this figure has no credit="…"', undefined, bodyLine + i);
     });
     if (ctx.bodyImages) {

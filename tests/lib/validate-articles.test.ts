@@ -164,7 +164,7 @@ describe('validateArticles', () => {
     const result = validateArticles([article(VALID, ':::figure{src="./photo.jpg" alt="A street"\ncredit="AP"}\nA caption.\n:::')], ctx);
     expect(result.articles).toEqual([]);
     expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
-      'error content/articles/story.md:8: this figure\'s attributes are not closed on their line: ":::figure{src=\\"./photo.jpg\\" alt=\\"A street\\""; write :::figure{src="…" alt="…" credit="…"} on one line',
+      'error content/articles/story.md:8: this figure\'s attributes are not closed on its line (:::figure{src="./photo.jpg" alt="A street"); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}',
     ]);
   });
 
