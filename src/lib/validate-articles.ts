@@ -164,6 +164,8 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 const FIGURE_LINE = /^\s*:::figure\b(.*)$/;
+/** The opening or closing line of a fenced code block (CommonMark: three or more ` or ~, indented at most three spaces). */
+const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 export function validateArticles(
   files: readonly ArticleSourceFile[],
@@ -236,8 +238,18 @@ export function validateArticles(
 
     const bodyStart = file.text.length - fm.body.length;
     const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
+    // A figure shown as an example inside a fenced code block is text, not a figure.
+    let fence: string | undefined;
     fm.body.split('\n').forEach((text, i) => {
-      const m = FIGURE_LINE.exec(text);
+      const marker = CODE_FENCE.exec(text);
+      if (marker) {
+        const run = marker[1]!;
+        // A closing fence repeats the opening's character at least as many times, alone on its line.
+        if (!fence) fence = run;
+        else if (run[0] === fence[0] && run.length >= fence.length && !marker[2]!.trim()) fence = undefined;
+        return;
+      }
+      const m = fence ? null : FIGURE_LINE.exec(text);
       if (!m) return;
       const attributes = m[1] ?? '';
       // The parser reads no attributes from an unclosed {…}: the figure would lose its photo.

@@ -168,6 +168,13 @@ describe('validateArticles', () => {
     ]);
   });
 
+  it('leaves alone a figure shown as an example in a code block', () => {
+    const example = ['Editors write figures like this:', '', '````markdown', ':::figure{src="./photo.jpg"', '```', 'credit="AP"}', ':::', '````', '', '~~~', ':::figure', '~~~'].join('\n');
+    const result = validateArticles([article(VALID, example)], ctx);
+    expect(result.problems).toEqual([]);
+    expect(result.articles).toHaveLength(1);
+  });
+
   it('checks inline figures and Markdown images like the lead image, on the line they are written', () => {
     const body = [
       'Text.', // line 8 of the file
