@@ -11,7 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
-import { resolveImagePath } from '../lib/validate-articles.ts';
+import { isWebAddress, resolveImagePath } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
@@ -21,14 +21,14 @@ import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './re
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '8';
+const PIPELINE_VERSION = '9';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
 
 /** Size and modification time of each local photo an article shows, in a stable order. */
 function photoStamps(root: string, articleFile: string, leadSrc: string | undefined, imagePaths: readonly string[]): string {
-  const local = [leadSrc, ...imagePaths].filter((src): src is string => !!src && !/^([a-z]+:)?\/\//i.test(src));
+  const local = [leadSrc, ...imagePaths].filter((src): src is string => !!src && !isWebAddress(src));
   return [...new Set(local)]
     .sort()
     .map((src) => {
@@ -155,7 +155,7 @@ async function renderAndStore(
     const src = article.image?.src;
     // A photo next to the article goes through astro:assets: the prefix makes Astro import
     // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).
-    const asset = src && !/^(https?:)?\/\//i.test(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
+    const asset = src && !isWebAddress(src) && !src.startsWith('/') ? { leadImageAsset: `__ASTRO_IMAGE_${src.startsWith('.') ? src : `./${src}`}` } : {};
     // The Markdown body is not stored: pages use the rendered HTML and the reading time
     // computed from it, and every byte in the store is compiled again by every build.
     store.set({

@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Problem } from '../lib/problems.ts';
-import { bodyImageProblems, checkBodyImages, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
+import { checkBodyImages, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
 import { readBodyImages, renderedBodyImages } from '../markdown/body-images.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ContentProject } from './project.ts';
@@ -40,8 +40,7 @@ export function checkArticles(root: string, project: ContentProject, files = rea
 
 /**
  * The problems of the articles' body images, from what each render collected (a fresh one,
- * or the stored one of an unchanged article, whose files may have gone since). Only an
- * article with a problem is parsed again, for the lines to name.
+ * or the stored one of an unchanged article, whose files may have gone since).
  */
 export function renderedBodyImageProblems(
   root: string,
@@ -50,12 +49,5 @@ export function renderedBodyImageProblems(
   renderedFrontmatter: (slug: string) => Record<string, unknown> | undefined,
 ): Problem[] {
   const ctx = validationContext(root, project, { readBodies: false });
-  return articles.flatMap((item) => {
-    const images = renderedBodyImages(renderedFrontmatter(item.slug));
-    if (!images.some((image) => bodyImageProblems(item.file, image, ctx).length)) return [];
-    const read = readBodyImages(item.body);
-    // An image the lighter parse does not see (see readBodyImages) is still reported, without a line.
-    const unread = images.filter((image) => !read.some((r) => r.kind === image.kind && r.src === image.src));
-    return [...checkBodyImages(item.file, item.bodyLine, read, ctx), ...checkBodyImages(item.file, item.bodyLine, unread, ctx)];
-  });
+  return articles.flatMap((item) => checkBodyImages(item.file, item.bodyLine, renderedBodyImages(renderedFrontmatter(item.slug)), ctx));
 }

@@ -11,6 +11,7 @@ import { parseISO } from 'date-fns/parseISO';
 import { ar } from 'date-fns/locale/ar';
 import { enGB } from 'date-fns/locale/en-GB';
 import { tz } from '@date-fns/tz';
+import { memoized } from './memo.ts';
 
 /**
  * A date as the editor meant it. A date without a time stays a calendar date
@@ -32,22 +33,18 @@ export class DateInputError extends Error {}
 
 export const DATE_EXAMPLES = '2025-05-18 or 2025-05-18T14:30+03:00';
 
-const knownZones = new Map<string, boolean>();
+const knownZone = memoized((name: string): boolean => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+});
 
 /** True when the IANA name is one this runtime knows (aliases such as "UTC" included). */
 export function isTimeZone(name: string): boolean {
-  if (!name || name.trim() !== name) return false;
-  let known = knownZones.get(name);
-  if (known === undefined) {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: name });
-      known = true;
-    } catch {
-      known = false;
-    }
-    knownZones.set(name, known);
-  }
-  return known;
+  return !!name && name.trim() === name && knownZone(name);
 }
 
 const DATE_ONLY_FORMATS = ['yyyy-MM-dd', 'd MMMM yyyy', 'd MMM yyyy', 'MMMM d, yyyy', 'MMM d, yyyy', 'MMMM d yyyy', 'MMM d yyyy'];
@@ -185,18 +182,11 @@ export function datetimeAttribute(d: ArticleDate): string {
  * its day in the article's zone, so it sorts before same-day stories that carry a time.
  */
 export function sortValue(d: ArticleDate, zone: string): number {
-  if (d.kind === 'instant') return d.epoch;
-  // Every list sorts and filters by this; thousands of stories share a few hundred days.
-  const key = `${d.date} ${zone}`;
-  let start = dayStarts.get(key);
-  if (start === undefined) {
-    start = parse(d.date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime();
-    dayStarts.set(key, start);
-  }
-  return start;
+  return d.kind === 'instant' ? d.epoch : dayStart(d.date, zone);
 }
 
-const dayStarts = new Map<string, number>();
+// Every list sorts and filters by this; thousands of stories share a few hundred days.
+const dayStart = memoized((date: string, zone: string) => parse(date, 'yyyy-MM-dd', REFERENCE, { in: tz(zone) }).getTime());
 
 /** "UTC+3", "UTC+5:30", "UTC−4", or "UTC". */
 export function utcOffsetLabel(iso: string): string {

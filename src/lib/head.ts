@@ -2,6 +2,7 @@
  * A page's <head> as data: pages describe themselves, one component prints the tags.
  * Keeps every page's metadata in one shape and testable without rendering.
  */
+import { memoized } from './memo.ts';
 import { serialiseJsonLd } from './structured-data.ts';
 
 export interface HeadTag {
@@ -36,24 +37,13 @@ export interface PageMeta {
   next?: string | undefined;
 }
 
-// Every page asks, a build has a handful of languages, and Intl.Locale is slow to make.
-const openGraphLocales = new Map<string, string>();
-
 /**
  * Open Graph wants language_TERRITORY. A tag with a region keeps it (ar-SY -> ar_SY); a bare
  * language gets the territory Facebook lists for it: ar_AR for Arabic, which it treats as
  * one locale across countries, otherwise the likeliest one (en -> en_US, fr -> fr_FR).
+ * Kept per language: every page asks, and Intl.Locale is slow to make.
  */
-export function openGraphLocale(lang: string): string {
-  let known = openGraphLocales.get(lang);
-  if (known === undefined) {
-    known = resolveOpenGraphLocale(lang);
-    openGraphLocales.set(lang, known);
-  }
-  return known;
-}
-
-function resolveOpenGraphLocale(lang: string): string {
+export const openGraphLocale = memoized((lang: string): string => {
   let locale: Intl.Locale;
   try {
     locale = new Intl.Locale(lang);
@@ -65,7 +55,7 @@ function resolveOpenGraphLocale(lang: string): string {
   if (locale.language === 'ar') return 'ar_AR';
   const { region } = locale.maximize();
   return region ? `${locale.language}_${region}` : locale.language;
-}
+});
 
 const meta = (key: 'name' | 'property', name: string, content: string): HeadTag => ({ tag: 'meta', attrs: { [key]: name, content } });
 

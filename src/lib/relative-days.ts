@@ -8,6 +8,7 @@ import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
 import { parse } from 'date-fns/parse';
 import { subDays } from 'date-fns/subDays';
+import { memoized } from './memo.ts';
 
 const REFERENCE = new Date(2000, 0, 1);
 
@@ -28,18 +29,15 @@ export function relativeDayOf(word: string): RelativeDay | undefined {
   return ar >= 0 ? { weekday: ar } : undefined;
 }
 
-/** The calendar date (yyyy-MM-dd) a relative day means in a story published on `published`. */
-export function resolveRelativeDay(published: string, day: RelativeDay): string {
-  // Thousands of stories share a few hundred publication days and seven weekdays.
-  const key = `${published} ${'daysBefore' in day ? `-${day.daysBefore}` : day.weekday}`;
-  let resolved = resolvedDays.get(key);
-  if (resolved === undefined) {
+/**
+ * The calendar date (yyyy-MM-dd) a relative day means in a story published on `published`.
+ * Kept per day and weekday: thousands of stories share a few hundred publication days.
+ */
+export const resolveRelativeDay = memoized(
+  (published: string, day: RelativeDay): string => {
     const date = parse(published, 'yyyy-MM-dd', REFERENCE);
     const back = 'daysBefore' in day ? day.daysBefore : (getDay(date) - day.weekday + 7) % 7;
-    resolved = format(subDays(date, back), 'yyyy-MM-dd');
-    resolvedDays.set(key, resolved);
-  }
-  return resolved;
-}
-
-const resolvedDays = new Map<string, string>();
+    return format(subDays(date, back), 'yyyy-MM-dd');
+  },
+  (published, day) => `${published} ${'daysBefore' in day ? `-${day.daysBefore}` : day.weekday}`,
+);

@@ -93,6 +93,11 @@ export function resolveImagePath(articleFile: string, src: string): string {
   return src.startsWith('/') ? joinPath('public/', src.slice(1)) : joinPath(dirOf(articleFile), src);
 }
 
+/** An address on another host (https://…, //…), as opposed to a file of the project. */
+export function isWebAddress(src: string): boolean {
+  return /^(https?:)?\/\//i.test(src);
+}
+
 type Remedy = 'leave src out' | 'remove the image';
 
 /**
@@ -100,7 +105,7 @@ type Remedy = 'leave src out' | 'remove the image';
  * remote host not allowed. The lead image and body images follow the same rule.
  */
 function imageSourceProblem(articleFile: string, src: string, ctx: ValidationContext, remedy: Remedy): string | undefined {
-  if (/^(https?:)?\/\//i.test(src)) {
+  if (isWebAddress(src)) {
     const host = new URL(src, 'https://invalid/').hostname.toLowerCase();
     if (ctx.remoteImageHosts.includes(host)) return undefined;
     return `"${src}" is on ${host}, which is not an allowed image host; download the photo next to the article, or add the host to remoteImageHosts in src/site.config.ts`;
@@ -122,7 +127,7 @@ function decodedPath(src: string): string {
 }
 
 /** The problems of one body image: its file or host, and its alt text. */
-export function bodyImageProblems(articleFile: string, image: BodyImage, ctx: ValidationContext): Omit<Problem, 'file' | 'line'>[] {
+function bodyImageProblems(articleFile: string, image: BodyImage, ctx: ValidationContext): Omit<Problem, 'file' | 'line'>[] {
   const problems: Omit<Problem, 'file' | 'line'>[] = [];
   const what = image.kind === 'figure' ? 'body figure' : 'body image';
   const source = imageSourceProblem(articleFile, image.src, ctx, image.kind === 'figure' ? 'leave src out' : 'remove the image');

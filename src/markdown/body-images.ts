@@ -2,9 +2,8 @@
  * The images an article's body shows — `:::figure{src=…}` and Markdown images — read from
  * its syntax tree, so an image in a code block or a link's text is never mistaken for one.
  * `npm run check` parses the body for them; the build collects them during its own render
- * (remarkCollectBodyImages), which parses every body anyway, and parses again only an
- * article whose images need a message, to name the line. Both parse with
- * parseArticleMarkdown, so they agree.
+ * (remarkCollectBodyImages), which parses every body anyway. Both parse with
+ * parseArticleMarkdown, so they agree, lines included.
  */
 import type { Definition, Root } from 'mdast';
 // Brings the directive nodes into mdast's content types.
@@ -58,8 +57,8 @@ export function remarkCollectBodyImages() {
     const images = collectBodyImages(tree);
     if (!images.length) return;
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    // Lines are left out: what Astro hands the renderer may start before the body.
-    (astro.frontmatter ??= {}).bodyImages = images.map(({ line: _line, ...image }) => image);
+    // The renderer is handed the body alone, so lines count from the body's first, as readBodyImages's do.
+    (astro.frontmatter ??= {}).bodyImages = images;
   };
 }
 

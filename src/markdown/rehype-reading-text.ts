@@ -7,7 +7,7 @@
  */
 import type { Element, Root, RootContent } from 'hast';
 import type { VFile } from 'vfile';
-import { readingMinutes } from '../lib/listings.ts';
+import { readingMinutes } from '../lib/reading-time.ts';
 import { renderContext } from './context.ts';
 
 /** The frontmatter keys this plugin writes. */

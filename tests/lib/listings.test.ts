@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/lib/article-schema.ts';
-import { groupBySource, groupByTopic, readingMinutes, relatedArticles } from '../../src/lib/listings.ts';
+import { groupBySource, groupByTopic, relatedArticles } from '../../src/lib/listings.ts';
+import { readingMinutes } from '../../src/lib/reading-time.ts';
 import type { Source } from '../../src/lib/sources.ts';
 
 const source = (id: string): Source => ({ id, name: id.toUpperCase(), url: `https://${id}.example`, aliases: [], domains: [`${id}.example`] });

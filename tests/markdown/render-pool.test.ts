@@ -44,9 +44,10 @@ describe('the render pool', () => {
     const body = ':::figure{src="./flag.jpg" credit="AP"}\nA flag.\n:::\n\n![A map](/images/map.png)\n\n```\n![code](./not-an-image.png)\n```\n';
     const fileURL = pathToFileURL(resolve(ROOT, 'content/articles/x.md'));
     const fromPool = await pool.render({ body, context: { lang: 'en' }, fileURL: fileURL.href });
+    // With their lines in the body, which the build's messages name.
     const expected = [
-      { kind: 'figure', src: './flag.jpg', alt: '' },
-      { kind: 'image', src: '/images/map.png', alt: 'A map' },
+      { kind: 'figure', src: './flag.jpg', alt: '', line: 1 },
+      { kind: 'image', src: '/images/map.png', alt: 'A map', line: 5 },
     ];
     expect(renderedBodyImages(fromPool.metadata?.frontmatter)).toEqual(expected);
     const renderer = await articleMarkdownProcessor().createRenderer({ syntaxHighlight: false });
