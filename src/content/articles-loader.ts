@@ -11,17 +11,17 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
-import { isWebAddress, resolveImagePath } from '../lib/validate-articles.ts';
+import { isWebAddress, resolveImagePath, validateArticles } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
 import { createRenderPool, storedRender, type RenderPool } from './render-pool.ts';
-import { checkArticles, readArticleFiles, renderedBodyImageProblems } from './read-articles.ts';
+import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '9';
+const PIPELINE_VERSION = '10';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -84,8 +84,10 @@ async function renderAndStore(
   image: ImageOptions,
 ) {
   const root = fileURLToPath(config.root);
-  // Bodies are not parsed here: the render below parses them anyway and collects their images.
-  const { articles, problems } = checkArticles(root, project, files, { readBodies: false });
+  // Bodies are not parsed here: the render below parses them anyway and collects their
+  // images and figures, checked with the same context.
+  const ctx = validationContext(root, project, { readBodies: false });
+  const { articles, problems } = validateArticles(files, ctx);
   if (problems.some((p) => p.severity === 'error')) {
     // The build fails, so parsing every body costs nothing that matters now, and the list
     // is then exactly what `npm run check` says.
@@ -138,11 +140,11 @@ async function renderAndStore(
     }),
   );
   const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
-  const imageProblems = renderedBodyImageProblems(root, project, articles, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
-  for (const warning of imageProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+  const bodyProblems = renderedBodyProblems(articles, ctx, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
+  for (const warning of bodyProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
   // Before anything is stored: a missing image would otherwise stop the build in Astro's
   // asset import, with no article or line named.
-  if (imageProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(imageProblems);
+  if (bodyProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(bodyProblems);
 
   // Stored in file order, so two builds of the same content write the same store.
   changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Problem } from '../lib/problems.ts';
-import { checkBodyImages, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
-import { readBodyImages, renderedBodyImages } from '../markdown/body-images.ts';
+import { checkBodyMedia, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
+import { readBodyMedia, renderedBodyMedia } from '../markdown/body-media.ts';
 import { siteConfig } from '../site.config.ts';
 import type { ContentProject } from './project.ts';
 
@@ -19,7 +19,7 @@ export function readArticleFiles(root: string, project: ContentProject): Article
 
 export interface CheckOptions {
   /**
-   * Parse each body for its images. `npm run check` does; a build leaves it to its render,
+   * Parse each body for its images and figures. `npm run check` does; a build leaves it to its render,
    * which parses the body anyway (see articles-loader.ts).
    */
   readBodies?: boolean;
@@ -30,7 +30,7 @@ export function validationContext(root: string, project: ContentProject, { readB
     schema: project.schema,
     fileExists: (path) => existsSync(resolve(root, path)),
     remoteImageHosts: siteConfig.remoteImageHosts,
-    ...(readBodies ? { bodyImages: readBodyImages } : {}),
+    ...(readBodies ? { bodyMedia: readBodyMedia } : {}),
   };
 }
 
@@ -39,15 +39,13 @@ export function checkArticles(root: string, project: ContentProject, files = rea
 }
 
 /**
- * The problems of the articles' body images, from what each render collected (a fresh one,
- * or the stored one of an unchanged article, whose files may have gone since).
+ * The problems of the articles' body images and figures, from what each render collected
+ * (a fresh one, or the stored one of an unchanged article, whose files may have gone since).
  */
-export function renderedBodyImageProblems(
-  root: string,
-  project: ContentProject,
+export function renderedBodyProblems(
   articles: readonly ValidArticle[],
+  ctx: ValidationContext,
   renderedFrontmatter: (slug: string) => Record<string, unknown> | undefined,
 ): Problem[] {
-  const ctx = validationContext(root, project, { readBodies: false });
-  return articles.flatMap((item) => checkBodyImages(item.file, item.bodyLine, renderedBodyImages(renderedFrontmatter(item.slug)), ctx));
+  return articles.flatMap((item) => checkBodyMedia(item.file, item.bodyLine, renderedBodyMedia(renderedFrontmatter(item.slug)), ctx));
 }

@@ -33,6 +33,23 @@ export interface BodyImage {
   line?: number;
 }
 
+/** A `:::figure` in an article's body with no credit. */
+export interface UncreditedFigure {
+  /** 1-based line within the body. */
+  line: number;
+  /**
+   * Its opening line as written, when its `{…}` is not closed there: the parser then reads
+   * no attributes at all, so the figure would lose its photo as well as its credit.
+   */
+  unclosedAttributes?: string;
+}
+
+/** What validation needs from a body's syntax tree (src/markdown/body-media.ts). */
+export interface BodyMedia {
+  images: BodyImage[];
+  uncreditedFigures: UncreditedFigure[];
+}
+
 export interface ValidationContext {
   schema: ArticleSchema;
   /** Whether a path relative to the project root exists. */
@@ -40,10 +57,10 @@ export interface ValidationContext {
   /** Hosts an https image may come from (from the site config). */
   remoteImageHosts: readonly string[];
   /**
-   * Reads the images of a body. Left out, bodies are not checked here: the build reads
-   * them from its own Markdown render instead of parsing every body twice.
+   * Reads the images and figures of a body. Left out, bodies are not checked here: the
+   * build reads them from its own Markdown render instead of parsing every body twice.
    */
-  bodyImages?(body: string): BodyImage[];
+  bodyMedia?(body: string): BodyMedia;
 }
 
 const STANDFIRST_LIMIT = 300;
@@ -145,15 +162,27 @@ function bodyImageProblems(articleFile: string, image: BodyImage, ctx: Validatio
   return problems;
 }
 
-/** The problems of a body's images, on the lines of the file; `bodyLine` is where the body starts. */
-export function checkBodyImages(articleFile: string, bodyLine: number, images: readonly BodyImage[], ctx: ValidationContext): Problem[] {
-  return images.flatMap((image) =>
-    bodyImageProblems(articleFile, image, ctx).map((p) => ({
-      file: articleFile,
-      ...(image.line === undefined ? {} : { line: bodyLine + image.line - 1 }),
-      ...p,
-    })),
-  );
+function uncreditedFigureProblem(figure: UncreditedFigure): Omit<Problem, 'file' | 'line'> {
+  return figure.unclosedAttributes
+    ? {
+        severity: 'error',
+        field: 'body figure',
+        message: `its attributes are not closed on its line (${figure.unclosedAttributes}); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}`,
+      }
+    : { severity: 'warning', field: 'body figure credit', message: 'this figure has no credit; add credit="…" naming who took the photo, e.g. credit="Jane Doe/AFP"' };
+}
+
+/** The problems of a body's images and figures, in line order, on the lines of the file; `bodyLine` is where the body starts. */
+export function checkBodyMedia(articleFile: string, bodyLine: number, media: BodyMedia, ctx: ValidationContext): Problem[] {
+  const onLine = (line: number | undefined, problem: Omit<Problem, 'file' | 'line'>): Problem => ({
+    file: articleFile,
+    ...(line === undefined ? {} : { line: bodyLine + line - 1 }),
+    ...problem,
+  });
+  return [
+    ...media.images.flatMap((image) => bodyImageProblems(articleFile, image, ctx).map((p) => onLine(image.line, p))),
+    ...media.uncreditedFigures.map((figure) => onLine(figure.line, uncreditedFigureProblem(figure))),
+  ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** No credit written at all; a credit of the wrong type is the schema's to report. */
@@ -167,10 +196,6 @@ function lacksCredit(credit: unknown): boolean {
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-
-const FIGURE_LINE = /^\s*:::figure\b(.*)$/;
-/** The opening or closing line of a fenced code block (CommonMark: three or more ` or ~, indented at most three spaces). */
-const CODE_FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 
 export function validateArticles(
   files: readonly ArticleSourceFile[],
@@ -243,27 +268,8 @@ export function validateArticles(
 
     const bodyStart = file.text.length - fm.body.length;
     const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
-    // A figure shown as an example inside a fenced code block is text, not a figure.
-    let fence: string | undefined;
-    fm.body.split('\n').forEach((text, i) => {
-      const marker = CODE_FENCE.exec(text);
-      if (marker) {
-        const run = marker[1]!;
-        // A closing fence repeats the opening's character at least as many times, alone on its line.
-        if (!fence) fence = run;
-        else if (run[0] === fence[0] && run.length >= fence.length && !marker[2]!.trim()) fence = undefined;
-        return;
-      }
-      const m = fence ? null : FIGURE_LINE.exec(text);
-      if (!m) return;
-      const attributes = m[1] ?? '';
-      // The parser reads no attributes from an unclosed {…}: the figure would lose its photo.
-      if (attributes.includes('{') && !attributes.includes('}')) {
-        error(`this figure's attributes are not closed on its line (${text.trim()}); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}`, undefined, bodyLine + i);
-      } else if (!/\bcredit\s*=/.test(attributes)) warn('this figure has no credit="…"', undefined, bodyLine + i);
-    });
-    if (ctx.bodyImages) {
-      const found = checkBodyImages(file.path, bodyLine, ctx.bodyImages(fm.body), ctx);
+    if (ctx.bodyMedia) {
+      const found = checkBodyMedia(file.path, bodyLine, ctx.bodyMedia(fm.body), ctx);
       if (found.some((p) => p.severity === 'error')) valid = false;
       problems.push(...found);
     }

@@ -9,7 +9,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import type { Pluggable } from 'unified';
-import { remarkCollectBodyImages } from './body-images.ts';
+import { remarkCollectBodyMedia } from './body-media.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
@@ -20,7 +20,7 @@ import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 import remarkSatteriParse from './parse.ts';
 
-export const articleRemarkPlugins: readonly Pluggable[] = [remarkSatteriParse, remarkCollectBodyImages, remarkFigures, remarkPlainDirectives];
+export const articleRemarkPlugins: readonly Pluggable[] = [remarkSatteriParse, remarkCollectBodyMedia, remarkFigures, remarkPlainDirectives];
 
 export const articleRehypePlugins: readonly Pluggable[] = [
   [rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }],

@@ -10,13 +10,13 @@ import { importText } from '../../src/lib/import-text.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createSourceRegistry } from '../../src/lib/sources.ts';
 import { validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
-import { readBodyImages } from '../../src/markdown/body-images.ts';
+import { readBodyMedia } from '../../src/markdown/body-media.ts';
 
 const sources = createSourceRegistry(parse(readFileSync('content/sources.yaml', 'utf8')));
 const schema = createArticleSchema({ sources, defaultZone: 'UTC' });
 const existing = new Set(['content/articles/photo.jpg', 'content/articles/my photo.jpg', 'public/images/wide.jpg']);
 // As `npm run check` runs it: bodies parsed for their images.
-const ctx: ValidationContext = { schema, fileExists: (p: string) => existing.has(p), remoteImageHosts: ['images.example.org'], bodyImages: readBodyImages };
+const ctx: ValidationContext = { schema, fileExists: (p: string) => existing.has(p), remoteImageHosts: ['images.example.org'], bodyMedia: readBodyMedia };
 
 function article(fields: string, body = 'Body text.', path = 'content/articles/story.md'): ArticleSourceFile {
   return { path, text: `---\n${fields.trim()}\n---\n\n${body}\n` };
@@ -156,7 +156,7 @@ describe('validateArticles', () => {
       'warning content/articles/story.md:6: image.alt: the photo has no alt text; describe what it shows for readers who cannot see it',
       'warning content/articles/story.md:6: image.credit: the lead photo has no credit',
       `warning content/articles/story.md:3: standfirst: is ${long.length} characters; a standfirst reads best under 300`,
-      'warning content/articles/story.md:11: this figure has no credit="…"',
+      'warning content/articles/story.md:11: body figure credit: this figure has no credit; add credit="…" naming who took the photo, e.g. credit="Jane Doe/AFP"',
     ]);
   });
 
@@ -164,7 +164,7 @@ describe('validateArticles', () => {
     const result = validateArticles([article(VALID, ':::figure{src="./photo.jpg" alt="A street"\ncredit="AP"}\nA caption.\n:::')], ctx);
     expect(result.articles).toEqual([]);
     expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
-      'error content/articles/story.md:8: this figure\'s attributes are not closed on its line (:::figure{src="./photo.jpg" alt="A street"); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}',
+      'error content/articles/story.md:8: body figure: its attributes are not closed on its line (:::figure{src="./photo.jpg" alt="A street"); write them all on the :::figure line, e.g. :::figure{src="…" alt="…" credit="…"}',
     ]);
   });
 

@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createRenderPool } from '../../src/content/render-pool.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { renderArticleMarkdown } from '../helpers/render-markdown.ts';
-import { renderedBodyImages } from '../../src/markdown/body-images.ts';
+import { renderedBodyMedia } from '../../src/markdown/body-media.ts';
 import { articleMarkdownProcessor } from '../../src/markdown/pipeline.ts';
 
 const pool = createRenderPool({ image: { domains: [], remotePatterns: [] } }, 2);
@@ -40,17 +40,40 @@ describe('the render pool', () => {
     expect(rendered.metadata?.imagePaths).toEqual(['./old-city-skyline.jpg']);
   });
 
-  it('hands back the body images the build checks, as Astro’s renderer does', async () => {
-    const body = ':::figure{src="./flag.jpg" credit="AP"}\nA flag.\n:::\n\n![A map](/images/map.png)\n\n```\n![code](./not-an-image.png)\n```\n';
+  it('hands back the body images and uncredited figures the build checks, as Astro’s renderer does', async () => {
+    const body = [
+      ':::figure{src="./flag.jpg" credit="AP"}',
+      'A flag.',
+      ':::',
+      '',
+      '![A map](/images/map.png)',
+      '',
+      '```',
+      '![code](./not-an-image.png)',
+      ':::figure{src="./example.jpg"',
+      '```',
+      '',
+      ':::figure{src="./street.jpg" alt="A street"}',
+      'No credit.',
+      ':::',
+      '',
+      ':::figure{src="./lost.jpg" alt="Lost"',
+      'credit="AP"}',
+      ':::',
+    ].join('\n');
     const fileURL = pathToFileURL(resolve(ROOT, 'content/articles/x.md'));
     const fromPool = await pool.render({ body, context: { lang: 'en' }, fileURL: fileURL.href });
     // With their lines in the body, which the build's messages name.
-    const expected = [
-      { kind: 'figure', src: './flag.jpg', alt: '', line: 1 },
-      { kind: 'image', src: '/images/map.png', alt: 'A map', line: 5 },
-    ];
-    expect(renderedBodyImages(fromPool.metadata?.frontmatter)).toEqual(expected);
+    const expected = {
+      images: [
+        { kind: 'figure', src: './flag.jpg', alt: '', line: 1 },
+        { kind: 'image', src: '/images/map.png', alt: 'A map', line: 5 },
+        { kind: 'figure', src: './street.jpg', alt: 'A street', line: 12 },
+      ],
+      uncreditedFigures: [{ line: 12 }, { line: 16, unclosedAttributes: ':::figure{src="./lost.jpg" alt="Lost"' }],
+    };
+    expect(renderedBodyMedia(fromPool.metadata?.frontmatter)).toEqual(expected);
     const renderer = await articleMarkdownProcessor().createRenderer({ syntaxHighlight: false });
-    expect(renderedBodyImages((await renderer.render(body, { frontmatter: { lang: 'en' }, fileURL })).metadata.frontmatter)).toEqual(expected);
+    expect(renderedBodyMedia((await renderer.render(body, { frontmatter: { lang: 'en' }, fileURL })).metadata.frontmatter)).toEqual(expected);
   });
 });

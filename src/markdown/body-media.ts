@@ -1,0 +1,88 @@
+/**
+ * What validation needs from an article's body, read from its syntax tree: the images it
+ * shows (`:::figure{src=…}` and Markdown images) and its figures without a credit, so an
+ * image or a figure in a code block or a link's text is never mistaken for one.
+ * `npm run check` parses the body for them; the build collects them during its own render
+ * (remarkCollectBodyMedia), which parses every body anyway. Both parse with
+ * parseArticleMarkdown, so they agree, lines included.
+ */
+import type { Definition, Root } from 'mdast';
+// Brings the directive nodes into mdast's content types.
+import type {} from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import type { BodyImage, BodyMedia, UncreditedFigure } from '../lib/validate-articles.ts';
+import { parseArticleMarkdown } from './parse.ts';
+import { figureImageSource } from './remark-figures.ts';
+
+/**
+ * The opening line of a figure the parser read no attributes from, when its `{…}` is not
+ * closed on that line: the parser then drops them all, and the figure would lose its photo.
+ */
+function unclosedAttributes(source: string, offset: number | undefined): string | undefined {
+  if (offset === undefined) return undefined;
+  const end = source.indexOf('\n', offset);
+  const line = source.slice(offset, end === -1 ? undefined : end);
+  const open = line.indexOf('{');
+  return open !== -1 && !line.includes('}', open) ? line.trim() : undefined;
+}
+
+/** Every image in the tree, in reading order, and every figure without a credit, with their lines in `source`. */
+export function collectBodyMedia(tree: Root, source: string): BodyMedia {
+  const definitions = new Map<string, Definition>();
+  visit(tree, 'definition', (node) => {
+    // The first definition of a label wins, as in CommonMark.
+    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  });
+  const images: BodyImage[] = [];
+  const uncreditedFigures: UncreditedFigure[] = [];
+  visit(tree, (node) => {
+    const line = node.position?.start.line;
+    let image: Omit<BodyImage, 'line'> | undefined;
+    if (node.type === 'containerDirective' && node.name === 'figure') {
+      const attributes = node.attributes ?? {};
+      const src = figureImageSource(attributes.src);
+      if (src) image = { kind: 'figure', src, alt: attributes.alt?.trim() ?? '' };
+      if (!attributes.credit?.trim() && line !== undefined) {
+        const unclosed = Object.keys(attributes).length ? undefined : unclosedAttributes(source, node.position?.start.offset);
+        uncreditedFigures.push({ line, ...(unclosed ? { unclosedAttributes: unclosed } : {}) });
+      }
+    } else if (node.type === 'image') {
+      image = { kind: 'image', src: node.url, alt: node.alt ?? '' };
+    } else if (node.type === 'imageReference') {
+      const definition = definitions.get(node.identifier);
+      if (definition) image = { kind: 'image', src: definition.url, alt: node.alt ?? '' };
+    }
+    // An image without an address shows nothing (the renderer drops it).
+    if (!image?.src.trim()) return;
+    images.push({ ...image, ...(line === undefined ? {} : { line }) });
+  });
+  return { images, uncreditedFigures };
+}
+
+/** The media of a body, with lines counted from the body's first line. */
+export function readBodyMedia(body: string): BodyMedia {
+  // A body with no image or figure syntax at all has nothing to find.
+  if (!body.includes('![') && !body.includes('src') && !body.includes(':::')) return { images: [], uncreditedFigures: [] };
+  return collectBodyMedia(parseArticleMarkdown(body), body);
+}
+
+/**
+ * In the render pipeline, before figures are rewritten: hands what validation needs to the
+ * content loader through the render's frontmatter, the one channel Astro passes back.
+ */
+export function remarkCollectBodyMedia() {
+  return (tree: Root, file: VFile) => {
+    const media = collectBodyMedia(tree, String(file.value));
+    if (!media.images.length && !media.uncreditedFigures.length) return;
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
+    // The renderer is handed the body alone, so lines count from the body's first, as readBodyMedia's do.
+    (astro.frontmatter ??= {}).bodyMedia = media;
+  };
+}
+
+/** What a render collected (see remarkCollectBodyMedia). */
+export function renderedBodyMedia(frontmatter: Record<string, unknown> | undefined): BodyMedia {
+  const media = frontmatter?.bodyMedia as Partial<BodyMedia> | undefined;
+  return { images: media?.images ?? [], uncreditedFigures: media?.uncreditedFigures ?? [] };
+}
