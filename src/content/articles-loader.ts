@@ -11,12 +11,12 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
-import { isWebAddress, resolveImagePath, validateArticles } from '../lib/validate-articles.ts';
-import type { RenderContext } from '../markdown/context.ts';
+import { isWebAddress, resolveImagePath, validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
-import { createRenderPool, storedRender, type RenderPool } from './render-pool.ts';
+import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
+import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
 import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
@@ -84,10 +84,26 @@ async function renderAndStore(
   image: ImageOptions,
 ) {
   const root = fileURLToPath(config.root);
-  // Bodies are not parsed here: the render below parses them anyway and collects their
-  // images and figures, checked with the same context.
+  const renderJob = (item: ValidArticle): Omit<RenderJob, 'id'> => ({
+    body: item.body,
+    context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) },
+    fileURL: pathToFileURL(resolve(root, item.file)).href,
+  });
+  // On a cold build the workers are already up: an article never rendered before goes to
+  // them as soon as it is checked, so rendering overlaps checking the rest. If any article
+  // turns out invalid, the build stops and these renders are dropped with the workers.
+  const early = new Map<string, Promise<RenderedContent>>();
+  const renderEarly = (item: ValidArticle) => {
+    if (!pool.current || store.has(item.slug)) return;
+    const rendering = pool.current.render(renderJob(item));
+    // Awaited below; a failure while the checks still run must not go unhandled.
+    rendering.catch(() => {});
+    early.set(item.slug, rendering);
+  };
+  // Bodies are not parsed here: the render parses them anyway and collects their images
+  // and figures, checked with the same context.
   const ctx = validationContext(root, project, { readBodies: false });
-  const { articles, problems } = validateArticles(files, ctx);
+  const { articles, problems } = validateArticles(files, ctx, renderEarly);
   if (problems.some((p) => p.severity === 'error')) {
     // The build fails, so parsing every body costs nothing that matters now, and the list
     // is then exactly what `npm run check` says.
@@ -105,7 +121,7 @@ async function renderAndStore(
   const untouched = new Set(store.keys());
   const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
   const digests = new Map<string, string>();
-  const changed: { item: (typeof articles)[number]; digestWith: (imagePaths: readonly string[]) => string; renderContext: RenderContext }[] = [];
+  const changed: { item: ValidArticle; digestWith: (imagePaths: readonly string[]) => string }[] = [];
   for (const item of articles) {
     untouched.delete(item.slug);
     const textDigest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
@@ -124,7 +140,7 @@ async function renderAndStore(
       if (existing.assetImports?.length && existing.filePath) scoped.addAssetImports?.(existing.assetImports, existing.filePath);
       continue;
     }
-    changed.push({ item, digestWith, renderContext: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) } });
+    changed.push({ item, digestWith });
   }
 
   // A few articles (or the dev server) are rendered in this thread, with the same renderer.
@@ -132,11 +148,12 @@ async function renderAndStore(
   const workers = pool.current;
   const inThread = !workers && changed.length ? await createArticleRenderer(image) : undefined;
   const rendered = await Promise.all(
-    changed.map(async ({ item, renderContext }) => {
-      const fileURL = pathToFileURL(resolve(root, item.file));
-      return workers
-        ? workers.render({ body: item.body, context: renderContext, fileURL: fileURL.href })
-        : storedRender(await inThread!.render(item.body, renderContext, fileURL));
+    changed.map(async ({ item }) => {
+      const job = renderJob(item);
+      return (
+        early.get(item.slug) ??
+        (workers ? workers.render(job) : storedRender(await inThread!.render(job.body, job.context, new URL(job.fileURL))))
+      );
     }),
   );
   const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));

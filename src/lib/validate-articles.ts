@@ -197,9 +197,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `onValid` hears of each valid article as soon as it is checked, so a caller can start
+ * work on it (the build renders it) while the rest are checked.
+ */
 export function validateArticles(
   files: readonly ArticleSourceFile[],
   ctx: ValidationContext,
+  onValid?: (article: ValidArticle) => void,
 ): { articles: ValidArticle[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const articles: ValidArticle[] = [];
@@ -274,7 +279,11 @@ export function validateArticles(
       problems.push(...found);
     }
 
-    if (valid && parsed.success) articles.push({ slug, file: file.path, article: parsed.data, body: fm.body, bodyLine });
+    if (valid && parsed.success) {
+      const checked = { slug, file: file.path, article: parsed.data, body: fm.body, bodyLine };
+      articles.push(checked);
+      onValid?.(checked);
+    }
   }
   return { articles, problems };
 }
