@@ -254,17 +254,18 @@ export function validateArticles(
     }
 
     const image = isRecord(raw.image) ? raw.image : undefined;
-    const imageLine = fm.lineOf(['image']);
+    // Asked only for a message: finding a line costs a second parse of the YAML.
+    const imageLine = () => fm.lineOf(['image']);
     const src = typeof image?.src === 'string' ? image.src.trim() : '';
     if (src) {
       const problem = imageSourceProblem(file.path, src, ctx, 'leave src out');
       if (problem) error(problem, 'image.src', fm.lineOf(['image', 'src']));
       if (typeof image?.alt !== 'string' || !image.alt.trim()) {
-        warn('the photo has no alt text; describe what it shows for readers who cannot see it', 'image.alt', imageLine);
+        warn('the photo has no alt text; describe what it shows for readers who cannot see it', 'image.alt', imageLine());
       }
     }
     if (image && lacksCredit(image.credit)) {
-      warn('the lead photo has no credit', 'image.credit', imageLine);
+      warn('the lead photo has no credit', 'image.credit', imageLine());
     }
     const standfirst = typeof raw.standfirst === 'string' ? raw.standfirst.trim() : '';
     if (standfirst.length > STANDFIRST_LIMIT) {
