@@ -19,6 +19,12 @@ export type IndexerReply = { pages: number } | { error: string };
 /** Lower than the build's own priority; Pagefind inherits it when it is started below. */
 const NICENESS = 10;
 
+// Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default;
+// handing them back after 1 s lowered its peak at 10,000 stories from 2.3–2.7 GiB to
+// 2.1–2.2 GiB for about a second more CPU, with the same index. Pagefind inherits this
+// process's environment.
+process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:1000';
+
 async function writeIndex(records: readonly SearchRecord[], outputPath: string, lang: string, fresh: boolean): Promise<number> {
   // Addresses from the site's root: the search page adds the base path (src/scripts/search.ts).
   const urls = createUrls('/');
