@@ -19,8 +19,8 @@ export function readArticleFiles(root: string, project: ContentProject): Article
 
 export interface CheckOptions {
   /**
-   * Parse each body for its images and figures. `npm run check` does; a build leaves it to its render,
-   * which parses the body anyway (see articles-loader.ts).
+   * Parse each body for its images and figures. `npm run check` does; a build leaves it to
+   * its render, which parses the body anyway (see articles-loader.ts).
    */
   readBodies?: boolean;
 }
