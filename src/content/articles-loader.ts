@@ -18,10 +18,10 @@ import { createArticleRenderer, type ImageOptions } from '../markdown/article-re
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
-import { readSearchRecords, writeSearchRecords, type SearchRecord } from './search-records.ts';
+import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } from './search-records.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '10';
+const PIPELINE_VERSION = '11';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -169,8 +169,8 @@ async function renderAndStore(
     const digest = digestWith(metadata?.imagePaths ?? []);
     digests.set(slug, digest);
     // The text goes to the search index, not into the store every page loads.
-    const { searchText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
-    textBySlug.set(slug, [article.title, article.standfirst, article.image?.caption, searchText].filter(Boolean).join('\n'));
+    const { searchText: bodyText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
+    textBySlug.set(slug, searchText([article.title, article.standfirst, article.image?.caption, bodyText]));
     const src = article.image?.src;
     // A photo next to the article goes through astro:assets: the prefix makes Astro import
     // it and hand pages ImageMetadata (see SiteArticle.leadImageAsset).

@@ -39,3 +39,19 @@ export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(searchRecordsFile(cacheDir), JSON.stringify(records));
 }
+
+/** Ends a headline or caption written without a full stop, so it does not run on into the next part. */
+const SENTENCE_END = /[.!?…:;؟۔"'”’»)\]]$/u;
+
+/**
+ * What a story's record holds: headline, standfirst, lead caption and body text, each read
+ * as its own sentence. Search results quote this text, and a headline that simply ran on
+ * into the standfirst read as one garbled sentence ("… cell in Aleppo Syria launched …").
+ */
+export function searchText(parts: readonly (string | undefined)[]): string {
+  return parts
+    .map((part) => part?.trim())
+    .filter((part): part is string => !!part)
+    .map((part) => (SENTENCE_END.test(part) ? part : `${part}.`))
+    .join('\n');
+}

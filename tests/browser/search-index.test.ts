@@ -25,15 +25,15 @@ function build(): Promise<{ code: number; output: string }> {
   return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir });
 }
 
-/** Headlines of the stories the search page lists for a query. */
-async function search(query: string): Promise<string[]> {
+/** Headlines (or, with `read: 'excerpts'`, the quoted text) of the stories the search page lists for a query. */
+async function search(query: string, read: 'headlines' | 'excerpts' = 'headlines'): Promise<string[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${server.origin}/search/?q=${encodeURIComponent(query)}`, { waitUntil: 'networkidle' });
   await page.locator('[data-search-status]').filter({ hasText: /match/ }).waitFor();
-  const titles = await page.locator('[data-search-results] a').allTextContents();
+  const texts = await page.locator(read === 'headlines' ? '[data-search-results] a' : '[data-search-results] p').allTextContents();
   await context.close();
-  return titles;
+  return texts;
 }
 
 beforeAll(async () => {
@@ -60,6 +60,8 @@ describe.skipIf(skip)('the search index', () => {
     expect(await search('launched')).toEqual([seed]);
     expect(await search('2017')).toEqual([seed]);
     expect(await search('targeted')).toContain(seed);
+    // The headline ends as a sentence in the quoted text instead of running into the standfirst.
+    expect((await search('launched', 'excerpts')).join(' ')).toMatch(/cell in Aleppo\. Syria launched/);
     expect(await search('Draft text')).not.toContain('A draft that must never be built');
     expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
   });
