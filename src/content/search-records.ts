@@ -1,12 +1,14 @@
 /**
  * The hand-over between the content loader and the search index. The loader has every
  * article's text from its one Markdown render; it writes the build's stories to
- * <cacheDir>/search-records.json, and the search-index integration reads that file as
- * soon as content is synced, so Pagefind indexes while Astro renders pages instead of
- * re-reading 10,000 built pages afterwards. The file also carries each article's text
+ * <cacheDir>/search-records.json with a small summary beside it. As soon as content is
+ * synced, the search-index integration reads the summary and, unless last build's index
+ * still fits, starts the indexer's process, which reads the records: Pagefind indexes
+ * while Astro renders pages instead of re-reading 10,000 built pages afterwards. The file also carries each article's text
  * from one build to the next, so an unchanged article is not rendered again to get it.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 export interface SearchRecord {
   slug: string;
@@ -35,9 +37,38 @@ export function readSearchRecords(cacheDir: URL): SearchRecord[] | undefined {
   }
 }
 
+/**
+ * What the search index would hold, in a few bytes: the search-index integration decides
+ * from it whether last build's index can be reused, without reading every story's text
+ * (the indexer's process reads that).
+ */
+export interface SearchSummary {
+  /** Digest of each searchable story's slug, title and text. */
+  digest: string;
+  /** How many stories are searchable. */
+  searchable: number;
+}
+
+const SUMMARY_FILE = 'search-records.summary.json';
+
+/** Written after the records, so a summary never describes records that were not written. */
 export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord[]): void {
   mkdirSync(cacheDir, { recursive: true });
+  rmSync(new URL(SUMMARY_FILE, cacheDir), { force: true });
   writeFileSync(searchRecordsFile(cacheDir), JSON.stringify(records));
+  const searchable = records.filter((r) => r.searchable);
+  const digest = createHash('sha256').update(JSON.stringify(searchable.map((r) => [r.slug, r.title, r.text]))).digest('hex');
+  writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify({ digest, searchable: searchable.length } satisfies SearchSummary));
+}
+
+/** The summary of the last records written, or undefined when there is none to trust. */
+export function readSearchSummary(cacheDir: URL): SearchSummary | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(new URL(SUMMARY_FILE, cacheDir), 'utf8')) as Partial<SearchSummary>;
+    return typeof parsed.digest === 'string' && typeof parsed.searchable === 'number' ? { digest: parsed.digest, searchable: parsed.searchable } : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Ends a headline or caption written without a full stop, so it does not run on into the next part. */

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readSearchRecords } from '../content/search-records.ts';
+import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
 import type { IndexerReply } from './search-indexer.ts';
 
@@ -57,23 +57,24 @@ export default function searchIndex(): AstroIntegration {
       // Content is synced before this hook; pages are not rendered yet.
       'astro:build:start': () => {
         if (!cacheDir) return;
-        const records = readSearchRecords(cacheDir)?.filter((r) => r.searchable) ?? [];
+        const summary = readSearchSummary(cacheDir);
         const staging = fileURLToPath(new URL('search-index/', cacheDir));
         const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
-        const digest = createHash('sha256').update(JSON.stringify([siteConfig.lang, records.map((r) => [r.slug, r.title, r.text])])).digest('hex');
+        const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${summary.digest}`).digest('hex');
         // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
         const complete = existsSync(staging) && existsSync(stamp);
-        const reusable = complete && readFileSync(stamp, 'utf8') === digest;
+        const reusable = complete && !!digest && readFileSync(stamp, 'utf8') === digest;
         if (!reusable) rmSync(stamp, { force: true });
-        indexing = reusable
-          ? Promise.resolve({ pages: records.length, reused: true })
-          : writeIndex(cacheDir, staging, !complete).then(
-              (pages) => {
-                writeFileSync(stamp, digest);
-                return { pages, reused: false };
-              },
-              (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
-            );
+        indexing =
+          reusable && summary
+            ? Promise.resolve({ pages: summary.searchable, reused: true })
+            : writeIndex(cacheDir, staging, !complete).then(
+                (pages) => {
+                  if (digest) writeFileSync(stamp, digest);
+                  return { pages, reused: false };
+                },
+                (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+              );
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing || !cacheDir) throw new Error('search index: the build started without its content');
