@@ -4,9 +4,10 @@
  * build as an error with Pagefind's reason instead of a silently empty index.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchRecords } from '../../src/content/search-records.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
@@ -27,6 +28,27 @@ describe('the search indexer process', () => {
     expect(await writeIndex(cacheDir, out)).toBe(1);
     expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
     expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
+  }, 60_000);
+
+  it('keeps a story’s text and headline exactly as written, markup-like text included', async () => {
+    const text = 'Aid & water: <script>alert(1)</script> "quoted" — 5 < 6 > 4\nA second part.';
+    writeSearchRecords(cacheDir, [{ slug: 'odd-text', digest: 'c', title: 'Tom & Jerry <b>return</b>', text, searchable: true }]);
+    const out = `${dir}/odd`;
+    expect(await writeIndex(cacheDir, out)).toBe(1);
+    const [file] = readdirSync(`${out}/fragment`);
+    // Each Pagefind file is gzip with a signature before its JSON.
+    const fragment = JSON.parse(gunzipSync(readFileSync(`${out}/fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; meta: { title: string } };
+    expect(fragment.url).toBe('/articles/odd-text/');
+    expect(fragment.meta.title).toBe('Tom & Jerry <b>return</b>');
+    expect(fragment.content).toBe(text.replace('\n', ' '));
+  }, 60_000);
+
+  it('writes an empty index when no story is searchable, so the search page still loads', async () => {
+    writeSearchRecords(cacheDir, [{ slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false }]);
+    const out = `${dir}/empty`;
+    expect(await writeIndex(cacheDir, out)).toBe(0);
+    expect(existsSync(`${out}/pagefind.js`)).toBe(true);
+    expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
   }, 60_000);
 
   it('writes over the last index: unchanged stories’ files left as they were, old versions removed', async () => {
@@ -72,20 +94,26 @@ describe('the search indexer process', () => {
     await expect(writeIndex(cacheDir, `${dir}/a-file/index`)).rejects.toThrow(/ENOTDIR.*a-file/);
   }, 60_000);
 
-  it('stops when the build stops before the index is done', async () => {
-    // Enough stories that indexing is still under way when the "build" below exits.
-    writeSearchRecords(cacheDir, Array.from({ length: 4000 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: 'Words to index. '.repeat(200), searchable: true })));
+  it('stops, Pagefind included, when the build stops before the index is done', async () => {
+    // Enough stories, and words, that Pagefind is still at work when the "build" below dies.
+    writeSearchRecords(cacheDir, Array.from({ length: 4000 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: Array.from({ length: 400 }, (_, k) => `word${(i * 31 + k * 7) % 20000}`).join(' '), searchable: true })));
     const out = `${dir}/abandoned`;
-    const build = spawn(process.execPath, ['--input-type=module', '-e', `
+    const script = `${dir}/build.mjs`;
+    writeFileSync(script, `
       const { writeIndex } = await import(${JSON.stringify(resolve(import.meta.dirname, '../../src/integrations/search-index.ts'))});
       writeIndex(new URL(${JSON.stringify(cacheDir.href)}), ${JSON.stringify(out)}).catch(() => {});
-      setTimeout(() => process.exit(0), 1500);
-    `]);
-    const indexers = () => execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes('search-indexer') && line.includes(out));
+    `);
+    const build = spawn(process.execPath, [script]);
+    // The indexer's process, and Pagefind's, which it started with --output-path <out>.
+    const indexing = () => execFileSync('ps', ['-ww', '-eo', 'args'], { encoding: 'utf8' }).split('\n').filter((line) => line.includes(out));
+    const pagefind = () => indexing().filter((line) => line.includes('--output-path'));
+    for (let waited = 0; pagefind().length === 0 && waited < 20_000; waited += 100) await new Promise((done) => setTimeout(done, 100));
+    expect(indexing().filter((line) => line.includes('search-indexer.ts'))).toHaveLength(1);
+    expect(pagefind()).toHaveLength(1);
+    const exited = new Promise((done) => build.on('exit', done));
+    build.kill('SIGKILL');
+    await exited;
     await new Promise((done) => setTimeout(done, 1000));
-    expect(indexers()).toHaveLength(1);
-    await new Promise((done) => build.on('exit', done));
-    await new Promise((done) => setTimeout(done, 1000));
-    expect(indexers()).toEqual([]);
+    expect(indexing()).toEqual([]);
   }, 60_000);
 });
