@@ -10,11 +10,12 @@
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
+import { publishIndex } from './pagefind-files.ts';
 import type { IndexerReply } from './search-indexer.ts';
 
 type Indexing = { pages: number; reused: boolean } | { error: Error };
@@ -80,7 +81,7 @@ export default function searchIndex(): AstroIntegration {
         if (!indexing || !cacheDir) throw new Error('search index: the build started without its content');
         const result = await indexing;
         if ('error' in result) throw result.error;
-        cpSync(fileURLToPath(new URL('search-index/', cacheDir)), fileURLToPath(new URL('pagefind/', dir)), { recursive: true });
+        publishIndex(fileURLToPath(new URL('search-index/', cacheDir)), fileURLToPath(new URL('pagefind/', dir)));
         logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} stories for search`);
       },
     },

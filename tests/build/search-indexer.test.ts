@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchRecords } from '../../src/content/search-records.ts';
+import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
 
 const dir = resolve(import.meta.dirname, '../../.tmp/search-indexer');
@@ -74,6 +75,32 @@ describe('the search indexer process', () => {
     rmSync(out, { recursive: true });
     await writeIndex(cacheDir, out, true);
     expect([...files('fragment'), ...files('index')]).toEqual(overFiles);
+  }, 60_000);
+
+  it('puts the index into the site without a later index changing it', async () => {
+    const story = (text: string) => [{ slug: 'story', digest: text, title: 'Story', text, searchable: true }];
+    const staged = `${dir}/staged`;
+    const site = `${dir}/site/pagefind`;
+    writeSearchRecords(cacheDir, story('First words'));
+    await writeIndex(cacheDir, staged);
+    mkdirSync(site, { recursive: true });
+    writeFileSync(`${site}/left-over.txt`, 'from an older build');
+    publishIndex(staged, site);
+    const published = (path: string) => readFileSync(`${site}/${path}`);
+    const [fragment] = readdirSync(`${site}/fragment`);
+    expect(readdirSync(site)).not.toContain('left-over.txt');
+    expect(readdirSync(`${site}/fragment`)).toEqual(readdirSync(`${staged}/fragment`));
+    // Content-named files are the staged ones, linked; the files Pagefind rewrites are copies.
+    expect(statSync(`${site}/fragment/${fragment}`).ino).toBe(statSync(`${staged}/fragment/${fragment}`).ino);
+    expect(statSync(`${site}/pagefind-entry.json`).ino).not.toBe(statSync(`${staged}/pagefind-entry.json`).ino);
+    const entry = published('pagefind-entry.json');
+    const fragmentBytes = published(`fragment/${fragment}`);
+    // The next build writes its index over the staged one.
+    writeSearchRecords(cacheDir, story('Second words'));
+    await writeIndex(cacheDir, staged, false);
+    expect(readFileSync(`${staged}/pagefind-entry.json`)).not.toEqual(entry);
+    expect(published('pagefind-entry.json')).toEqual(entry);
+    expect(published(`fragment/${fragment}`)).toEqual(fragmentBytes);
   }, 60_000);
 
   it('writes from scratch over an index it cannot read', async () => {
