@@ -66,6 +66,21 @@ describe('parseArticleDate: the forms editors write', () => {
     expect(datetimeAttribute(parseArticleDate('2025-11-02T03:30', 'America/New_York'))).toBe('2025-11-02T03:30:00-05:00');
   });
 
+  it('reads a wall-clock time in the article’s zone whatever the machine’s own zone skips', () => {
+    const machineZone = process.env.TZ;
+    try {
+      // New York skips 02:00–03:00 on 9 March 2025; Damascus does not.
+      process.env.TZ = 'America/New_York';
+      expect(datetimeAttribute(parseArticleDate('2025-03-09T02:30', DAMASCUS))).toBe('2025-03-09T02:30:00+03:00');
+      expect(datetimeAttribute(parseArticleDate('9 March 2025 02:30', DAMASCUS))).toBe('2025-03-09T02:30:00+03:00');
+      process.env.TZ = 'Asia/Damascus';
+      expect(datetimeAttribute(parseArticleDate('2025-03-09T02:30', 'America/New_York'))).toBe('2025-03-09T03:30:00-04:00');
+    } finally {
+      if (machineZone === undefined) delete process.env.TZ;
+      else process.env.TZ = machineZone;
+    }
+  });
+
   it('never shifts a date-only value by a day, whatever the zone', () => {
     for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC', DAMASCUS]) {
       expect(datetimeAttribute(parseArticleDate('2025-05-18', zone))).toBe('2025-05-18');
