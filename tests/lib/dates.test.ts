@@ -145,6 +145,11 @@ describe('ordering and updates', () => {
     expect(sortValue(date('2025-05-18T09:00'), DAMASCUS)).toBeGreaterThan(sortValue(date('2025-05-18'), DAMASCUS));
     expect(sortValue(date('2025-05-19'), DAMASCUS)).toBeGreaterThan(sortValue(date('2025-05-18T23:00'), DAMASCUS));
   });
+  it('counts a date-only story from the start of its day in its zone, even when midnight is skipped', () => {
+    expect(new Date(sortValue({ kind: 'date', date: '2025-05-18' }, DAMASCUS)).toISOString()).toBe('2025-05-17T21:00:00.000Z');
+    // Beirut's clocks went from 00:00 to 01:00 on 27 March 2022: that day began at 01:00 (UTC+3).
+    expect(new Date(sortValue({ kind: 'date', date: '2022-03-27' }, 'Asia/Beirut')).toISOString()).toBe('2022-03-26T22:00:00.000Z');
+  });
   it('shows an update only when it differs meaningfully', () => {
     expect(isMeaningfulUpdate(date('2025-05-18T10:00'), date('2025-05-18T10:05'))).toBe(false);
     expect(isMeaningfulUpdate(date('2025-05-18T10:00'), date('2025-05-18T12:00'))).toBe(true);
