@@ -15,8 +15,28 @@ import { decode } from 'cborg';
 const SIGNATURE = 'pagefind_dcd';
 
 interface Entry {
-  languages: Record<string, { hash: string }>;
+  languages: Record<string, { hash: string; page_count: number }>;
 }
+
+function readEntry(dir: string): Entry {
+  return JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+}
+
+/** How many pages the index in `dir` holds, all languages together, by its own entry file. */
+export function indexedPageCount(dir: string): number {
+  return Object.values(readEntry(dir).languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+/**
+ * Where Pagefind keeps its content-named files, by folder and ending. It never writes one
+ * of these over again; pagefind.js, the entry and the wasm it rewrites on every index.
+ */
+const CONTENT_NAMED: readonly (readonly [folder: string, ending: string])[] = [
+  ['.', '.pf_meta'],
+  ['fragment', '.pf_fragment'],
+  ['index', '.pf_index'],
+  ['filter', '.pf_filter'],
+];
 
 /** Pagefind's MetaIndex as CBOR: [version, pages [[hash, words, …]], chunks [[from, to, hash]], filters [[name, hash]], …]. */
 function readMeta(path: string): { pages: string[]; chunks: string[]; filters: string[] } {
@@ -37,7 +57,7 @@ function readMeta(path: string): { pages: string[]; chunks: string[]; filters: s
 
 /** Paths, relative to the index folder, of the files the current index uses. Throws if it cannot tell. */
 export function liveIndexFiles(dir: string): Set<string> {
-  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8')) as Entry;
+  const entry = readEntry(dir);
   const live = new Set<string>();
   for (const { hash } of Object.values(entry.languages)) {
     const metaFile = `pagefind.${hash}.pf_meta`;
@@ -58,19 +78,11 @@ export function removeStaleIndexFiles(dir: string): number {
       .filter((f) => f.isFile() && f.name.endsWith(ending))
       .map((f) => (folder === '.' ? f.name : `${folder}/${f.name}`));
   const folders = new Set(readdirSync(dir));
-  const candidates = [
-    ...named('.', '.pf_meta'),
-    ...(folders.has('fragment') ? named('fragment', '.pf_fragment') : []),
-    ...(folders.has('index') ? named('index', '.pf_index') : []),
-    ...(folders.has('filter') ? named('filter', '.pf_filter') : []),
-  ];
+  const candidates = CONTENT_NAMED.flatMap(([folder, ending]) => (folder === '.' || folders.has(folder) ? named(folder, ending) : []));
   const stale = candidates.filter((path) => !live.has(path));
   for (const path of stale) rmSync(join(dir, path));
   return stale.length;
 }
-
-/** Content-named files: Pagefind never writes one of these over again (see above). */
-const CONTENT_NAMED = /\.pf_(fragment|index|filter|meta)$/;
 
 /**
  * Puts the index staged at `from` into the site at `to`, replacing what is there. The
@@ -92,7 +104,7 @@ export function publishIndex(from: string, to: string): void {
       mkdirSync(target, { recursive: true });
       continue;
     }
-    if (link && CONTENT_NAMED.test(entry.name)) {
+    if (link && CONTENT_NAMED.some(([, ending]) => entry.name.endsWith(ending))) {
       try {
         linkSync(source, target);
         continue;

@@ -12,13 +12,13 @@
  * CPU against 27 s and 29 s.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { close, createIndex } from 'pagefind';
-import { readSearchRecords, type SearchRecord } from '../content/search-records.ts';
-import { removeStaleIndexFiles } from './pagefind-files.ts';
+import { readSearchRecords } from '../content/search-records.ts';
+import { indexedPageCount, removeStaleIndexFiles } from './pagefind-files.ts';
 import { writeSearchDocuments } from './search-documents.ts';
 
 export type IndexerReply = { pages: number } | { error: string };
@@ -67,12 +67,6 @@ async function runPagefind(site: string, outputPath: string): Promise<void> {
   });
 }
 
-/** How many pages the index at outputPath holds, by its own entry file. */
-function indexedPages(outputPath: string): number {
-  const entry = JSON.parse(readFileSync(join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-}
-
 /** An index with no stories in it, so the search page still loads and finds nothing (Pagefind's command line refuses an empty site). */
 async function writeEmptyIndex(outputPath: string): Promise<void> {
   try {
@@ -85,9 +79,8 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-async function writeIndex(cacheDir: URL, records: readonly SearchRecord[], outputPath: string, lang: string, fresh: boolean): Promise<number> {
-  const site = fileURLToPath(new URL('search-pages/', cacheDir));
-  const stories = writeSearchDocuments(site, records, lang);
+/** Indexes the `stories` documents in `site` into outputPath, over the index already there unless `fresh`. */
+async function writeIndex(site: string, stories: number, outputPath: string, fresh: boolean): Promise<number> {
   // Over an old index, Pagefind skips every content-named file already there; the old
   // versions it leaves are removed after (./pagefind-files.ts).
   if (fresh || stories === 0) rmSync(outputPath, { recursive: true, force: true });
@@ -98,14 +91,15 @@ async function writeIndex(cacheDir: URL, records: readonly SearchRecord[], outpu
     return 0;
   }
   await runPagefind(site, outputPath);
-  const pages = indexedPages(outputPath);
+  const pages = indexedPageCount(outputPath);
   if (pages !== stories) throw new Error(`Pagefind indexed ${pages} of the ${stories} searchable stories`);
   return pages;
 }
 
 async function run(cacheDir: URL, outputPath: string, lang: string, fresh: boolean): Promise<number> {
-  const records = readSearchRecords(cacheDir) ?? [];
-  const pages = await writeIndex(cacheDir, records, outputPath, lang, fresh);
+  const site = fileURLToPath(new URL('search-pages/', cacheDir));
+  const stories = writeSearchDocuments(site, readSearchRecords(cacheDir) ?? [], lang);
+  const pages = await writeIndex(site, stories, outputPath, fresh);
   if (fresh || pages === 0) return pages;
   try {
     removeStaleIndexFiles(outputPath);
@@ -113,7 +107,7 @@ async function run(cacheDir: URL, outputPath: string, lang: string, fresh: boole
   } catch (error) {
     // An index this code cannot read (a new Pagefind's format): start again from nothing.
     console.warn(`search index: could not tell its old files from the new (${error instanceof Error ? error.message : String(error)}); writing it from scratch`);
-    return writeIndex(cacheDir, records, outputPath, lang, true);
+    return writeIndex(site, stories, outputPath, true);
   }
 }
 

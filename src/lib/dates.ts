@@ -186,8 +186,13 @@ export function calendarDate(d: ArticleDate): Date {
   return calendarDay(dateOnly(d));
 }
 
+/** Year, month (1–12) and day of a yyyy-MM-dd text. */
+function dateParts(yyyyMMdd: string): [year: number, month: number, day: number] {
+  return yyyyMMdd.split('-').map(Number) as [number, number, number];
+}
+
 function calendarDay(yyyyMMdd: string): Date {
-  const [y, m, day] = yyyyMMdd.split('-').map(Number) as [number, number, number];
+  const [y, m, day] = dateParts(yyyyMMdd);
   return new Date(y, m - 1, day, 12);
 }
 
@@ -209,7 +214,7 @@ export function sortValue(d: ArticleDate, zone: string): number {
 // the zone (for every day of 2010–2029 in 14 zones, midnight gaps included) at a seventh
 // of the cost.
 const dayStart = memoized((date: string, zone: string) => {
-  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [year, month, day] = dateParts(date);
   return new TZDate(year, month - 1, day, zone).getTime();
 });
 
