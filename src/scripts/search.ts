@@ -63,6 +63,11 @@ async function run(query: string) {
 
 const query = new URLSearchParams(location.search).get('q') ?? '';
 if (input) input.value = query;
-void run(query);
+// Without this, a search whose index cannot load (offline, a deploy that left out
+// /pagefind/) would say "Searching…" for ever.
+run(query).catch((error: unknown) => {
+  console.error(error);
+  if (statusLine) statusLine.textContent = 'Search is not working right now. Every story is listed on the front page, by topic and by source.';
+});
 
 export {};

@@ -66,6 +66,17 @@ describe.skipIf(skip)('the search index', () => {
     expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
   });
 
+  it('says so when the index cannot be loaded, instead of searching for ever', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.route('**/pagefind/**', (route) => route.abort());
+    await page.goto(`${server.origin}/search/?q=Haidariya`);
+    const status = page.locator('[data-search-status]');
+    await status.filter({ hasText: /not working/ }).waitFor({ timeout: 10_000 });
+    expect(await status.textContent()).toBe('Search is not working right now. Every story is listed on the front page, by topic and by source.');
+    await context.close();
+  });
+
   it('reuses the index when nothing changed, and the rebuilt site still finds the stories', async () => {
     const again = await build();
     expect(again.code, again.output).toBe(0);
