@@ -36,6 +36,29 @@ describe('groupings', () => {
     const related = relatedArticles(many, 3, 5);
     expect(related.get('s250')?.map((i) => i.slug)).toEqual(['s245', 's246', 's247']);
   });
+
+  it('picks, for every story, the first of all its candidates ranked by shared topics, then recency', () => {
+    const names = ['Syria', 'Iraq', 'Aleppo', 'Gaza', 'Energy', 'Trade'];
+    // Two to four topics each, chosen by a fixed rule, so many stories tie on shared topics.
+    const stories = Array.from({ length: 300 }, (_, i) => item(`r${i}`, names.filter((_, t) => (i * (t + 3) + t) % 5 < 2 + (i % 3))));
+    const window = 20;
+    const groups = groupByTopic(stories);
+    const expected = (story: (typeof stories)[number]) => {
+      const shared = new Map<string, number>();
+      for (const group of groups.filter((g) => story.article.topics.some((t) => t.slug === g.key))) {
+        const here = group.items.indexOf(story);
+        for (const other of group.items.slice(Math.max(0, here - window), here + window + 1)) {
+          if (other !== story) shared.set(other.slug, (shared.get(other.slug) ?? 0) + 1);
+        }
+      }
+      const order = (slug: string) => stories.findIndex((s) => s.slug === slug);
+      return [...shared].sort(([a, x], [b, y]) => y - x || order(a) - order(b)).slice(0, 4).map(([slug]) => slug);
+    };
+    const related = relatedArticles(stories, 4, window);
+    for (const story of stories) expect(related.get(story.slug)?.map((i) => i.slug), story.slug).toEqual(expected(story));
+    // The rule really makes ties and different counts of shared topics.
+    expect(new Set(stories.map((s) => s.article.topics.length)).size).toBeGreaterThan(2);
+  });
 });
 
 describe('reading time', () => {
