@@ -19,6 +19,7 @@ import { createRenderPool, storedRender, type RenderedContent, type RenderPool }
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
 import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } from './search-records.ts';
+import { startSearchIndex } from '../integrations/search-index.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
 const PIPELINE_VERSION = '11';
@@ -198,6 +199,7 @@ async function renderAndStore(
       searchable: isPublic(article, now, false),
     }));
     writeSearchRecords(config.cacheDir, records);
+    startSearchIndex(config.cacheDir);
   }
 }
 

@@ -1,7 +1,7 @@
 /**
  * Builds the Pagefind search index into <outDir>/pagefind/. The stories' text comes from
- * the content loader (src/content/search-records.ts), so indexing starts as soon as
- * content is synced and runs in a process of its own (./search-indexer.ts) while Astro
+ * the content loader (src/content/search-records.ts), so indexing starts as soon as the
+ * loader has it (startSearchIndex) and runs in a process of its own (./search-indexer.ts) while Astro
  * bundles and renders pages; the build waits for it only at the end. When the searchable
  * stories are the same as last build's, last build's index is reused; when some changed,
  * the new index is written over it, much faster than from scratch (./pagefind-files.ts).
@@ -46,40 +46,76 @@ export function writeIndex(cacheDir: URL, outputPath: string, fresh = true): Pro
   });
 }
 
+/** Reuses last build's index when the searchable stories are the same, else writes it (over the old one when it is whole). */
+function beginIndexing(cacheDir: URL): Promise<Indexing> {
+  const summary = readSearchSummary(cacheDir);
+  const staging = fileURLToPath(new URL('search-index/', cacheDir));
+  const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
+  const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${summary.digest}`).digest('hex');
+  // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
+  const complete = existsSync(staging) && existsSync(stamp);
+  const reusable = complete && !!digest && readFileSync(stamp, 'utf8') === digest;
+  if (!reusable) rmSync(stamp, { force: true });
+  if (reusable && summary) return Promise.resolve({ pages: summary.searchable, reused: true });
+  return writeIndex(cacheDir, staging, !complete).then(
+    (pages) => {
+      if (digest) writeFileSync(stamp, digest);
+      return { pages, reused: false };
+    },
+    (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+}
+
+const REGISTRY = Symbol.for('news-reader/search-index');
+
+/**
+ * Shared through globalThis: Astro loads the content loader (which starts the index) in a
+ * module graph of its own, apart from this integration's copy of this module.
+ */
+interface Registry {
+  /** Set by the integration: only `astro build` indexes, never sync, check or dev. */
+  building: boolean;
+  /** Indexing already started, by cache folder. */
+  started: Map<string, Promise<Indexing>>;
+}
+
+function registry(): Registry {
+  const scope = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
+  return (scope[REGISTRY] ??= { building: false, started: new Map() });
+}
+
+/**
+ * Called by the content loader as soon as it has written the search records, so Pagefind
+ * starts while Astro is still storing the content, a few seconds before the build:start
+ * hook. Does nothing outside `astro build`, or when this build's index is already started.
+ */
+export function startSearchIndex(cacheDir: URL): void {
+  const { building, started } = registry();
+  if (building && !started.has(cacheDir.href)) started.set(cacheDir.href, beginIndexing(cacheDir));
+}
+
 export default function searchIndex(): AstroIntegration {
   let cacheDir: URL | undefined;
   let indexing: Promise<Indexing> | undefined;
   return {
     name: 'search-index',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        registry().building = command === 'build';
+      },
       'astro:config:done': ({ config }) => {
         cacheDir = config.cacheDir;
       },
-      // Content is synced before this hook; pages are not rendered yet.
+      // Content is synced before this hook; pages are not rendered yet. The loader has
+      // normally started the index already (startSearchIndex).
       'astro:build:start': () => {
         if (!cacheDir) return;
-        const summary = readSearchSummary(cacheDir);
-        const staging = fileURLToPath(new URL('search-index/', cacheDir));
-        const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
-        const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${summary.digest}`).digest('hex');
-        // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
-        const complete = existsSync(staging) && existsSync(stamp);
-        const reusable = complete && !!digest && readFileSync(stamp, 'utf8') === digest;
-        if (!reusable) rmSync(stamp, { force: true });
-        indexing =
-          reusable && summary
-            ? Promise.resolve({ pages: summary.searchable, reused: true })
-            : writeIndex(cacheDir, staging, !complete).then(
-                (pages) => {
-                  if (digest) writeFileSync(stamp, digest);
-                  return { pages, reused: false };
-                },
-                (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
-              );
+        indexing = registry().started.get(cacheDir.href) ?? beginIndexing(cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing || !cacheDir) throw new Error('search index: the build started without its content');
         const result = await indexing;
+        registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
         publishIndex(fileURLToPath(new URL('search-index/', cacheDir)), fileURLToPath(new URL('pagefind/', dir)));
         logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} stories for search`);

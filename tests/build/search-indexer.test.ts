@@ -12,6 +12,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchRecords } from '../../src/content/search-records.ts';
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
+import { runAstro } from '../helpers/build-site.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
 
 const dir = resolve(import.meta.dirname, '../../.tmp/search-indexer');
 const cacheDir = pathToFileURL(`${dir}/cache/`);
@@ -143,4 +145,16 @@ describe('the search indexer process', () => {
     await new Promise((done) => setTimeout(done, 1000));
     expect(indexing()).toEqual([]);
   }, 60_000);
+
+  it('is started by the content loader in a build only: astro sync (and so check) reads the stories but never indexes them', async () => {
+    const cache = `${dir}/sync-cache`;
+    const contentDir = assembleContent('search-indexer-sync', { fixtures: ['reader'], withRealArticles: true });
+    const sync = await runAstro(['sync'], { CONTENT_DIR: contentDir, CACHE_DIR: cache });
+    expect(sync.code, sync.output).toBe(0);
+    expect(existsSync(`${cache}/search-records.json`)).toBe(true);
+    // Nothing was started that could still write it after sync returned.
+    await new Promise((done) => setTimeout(done, 500));
+    expect(existsSync(`${cache}/search-index`)).toBe(false);
+    expect(existsSync(`${cache}/search-pages`)).toBe(false);
+  }, 120_000);
 });
