@@ -18,6 +18,12 @@ beforeAll(async () => {
   expect(build.code, build.output).toBe(0);
 });
 
+describe('the build', () => {
+  it('finds Astro’s content store module in the form it splits for speed (src/integrations/content-store-pieces.ts)', () => {
+    expect(build.output).not.toMatch(/content store module was/);
+  });
+});
+
 describe('drafts and scheduled stories', () => {
   it('never builds a draft, and says why a scheduled story is left out', () => {
     expect(existsSync(resolve(build.outDir, 'articles/draft-story'))).toBe(false);
