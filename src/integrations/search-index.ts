@@ -1,8 +1,8 @@
 /**
  * Builds the Pagefind search index into <outDir>/pagefind/. The stories' text comes from
  * the content loader (src/content/search-records.ts), so indexing starts as soon as the
- * loader has it (startSearchIndex) and runs in a process of its own (./search-indexer.ts) while Astro
- * bundles and renders pages; the build waits for it only at the end. When the searchable
+ * loader has it (startSearchIndex) and runs in a process of its own (./search-indexer.ts)
+ * while Astro bundles and renders pages; the build waits for it only at the end. When the searchable
  * stories are the same as last build's, last build's index is reused; when some changed,
  * the new index is written over it, much faster than from scratch (./pagefind-files.ts).
  * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
