@@ -67,7 +67,10 @@ if (input) input.value = query;
 // /pagefind/) would say "Searching…" for ever.
 run(query).catch((error: unknown) => {
   console.error(error);
-  if (statusLine) statusLine.textContent = 'Search is not working right now. Every story is listed on the front page, by topic and by source.';
+  // Said in the status line, so screen readers announce it; the links to browse instead
+  // are rendered with the page, so they carry the site's base path.
+  if (statusLine) statusLine.textContent = 'Search is not working right now.';
+  document.querySelector<HTMLElement>('[data-search-failed]')?.removeAttribute('hidden');
 });
 
 export {};

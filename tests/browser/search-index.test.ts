@@ -71,9 +71,11 @@ describe.skipIf(skip)('the search index', () => {
     const page = await context.newPage();
     await page.route('**/pagefind/**', (route) => route.abort());
     await page.goto(`${server.origin}/search/?q=Haidariya`);
-    const status = page.locator('[data-search-status]');
-    await status.filter({ hasText: /not working/ }).waitFor({ timeout: 10_000 });
-    expect(await status.textContent()).toBe('Search is not working right now. Every story is listed on the front page, by topic and by source.');
+    const failed = page.locator('[data-search-failed]');
+    await failed.waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await failed.textContent()).toBe('Every story is listed on the front page, by topic and by source.');
+    expect(await failed.locator('a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual(['/', '/topics/', '/sources/']);
+    expect(await page.locator('[data-search-status]').textContent()).toBe('Search is not working right now.');
     await context.close();
   });
 
