@@ -12,7 +12,8 @@ let cached: Promise<Listings> | undefined;
 
 async function load(): Promise<Listings> {
   const articles = await siteArticles();
-  return { topics: groupByTopic(articles), sources: groupBySource(articles), related: relatedArticles(articles) };
+  const topics = groupByTopic(articles);
+  return { topics, sources: groupBySource(articles), related: relatedArticles(articles, { topics }) };
 }
 
 export function listings(): Promise<Listings> {

@@ -21,8 +21,13 @@ const PIECE = 1_000_000;
  * characters; undefined when the code is not Astro's one-literal form or needs no split.
  * Pieces may cut a surrogate pair in two; joined, the string is the same code units again.
  */
+/** Whether the code has the form Astro emits the store in: one call of JSON.parse. */
+function inAstroForm(code: string): boolean {
+  return code.startsWith(PREFIX) && code.endsWith(SUFFIX);
+}
+
 export function splitStoreModule(code: string, piece = PIECE): string | undefined {
-  if (!code.startsWith(PREFIX) || !code.endsWith(SUFFIX)) return undefined;
+  if (!inAstroForm(code)) return undefined;
   let text: unknown;
   try {
     text = JSON.parse(code.slice(PREFIX.length, -SUFFIX.length));
@@ -51,7 +56,7 @@ export default function contentStorePieces(): AstroIntegration {
                   filter: { id: new RegExp(`^${STORE_MODULE}$`) },
                   handler(code: string) {
                     seen = true;
-                    recognised &&= code.startsWith(PREFIX) && code.endsWith(SUFFIX);
+                    recognised &&= inAstroForm(code);
                     const pieces = splitStoreModule(code);
                     return pieces === undefined ? null : { code: pieces, map: null };
                   },

@@ -2,9 +2,10 @@
  * Builds the Pagefind search index into <outDir>/pagefind/. The stories' text comes from
  * the content loader (src/content/search-records.ts), so indexing starts as soon as the
  * loader has it (startSearchIndex) and runs in a process of its own (./search-indexer.ts)
- * while Astro bundles and renders pages; the build waits for it only at the end. When the searchable
- * stories are the same as last build's, last build's index is reused; when some changed,
- * the new index is written over it, much faster than from scratch (./pagefind-files.ts).
+ * while Astro bundles and renders pages; the build waits for it only at the end. When the
+ * searchable stories are the same as last build's, last build's index is reused; when
+ * some changed, the new index is written over it, much faster than from scratch
+ * (./pagefind-files.ts).
  * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
  * finds nothing is a broken site.
  */
@@ -46,10 +47,15 @@ export function writeIndex(cacheDir: URL, outputPath: string, fresh = true): Pro
   });
 }
 
+/** Where the index is written before it is put into the site; kept between builds. */
+function stagingDir(cacheDir: URL): string {
+  return fileURLToPath(new URL('search-index/', cacheDir));
+}
+
 /** Reuses last build's index when the searchable stories are the same, else writes it (over the old one when it is whole). */
 function beginIndexing(cacheDir: URL): Promise<Indexing> {
   const summary = readSearchSummary(cacheDir);
-  const staging = fileURLToPath(new URL('search-index/', cacheDir));
+  const staging = stagingDir(cacheDir);
   const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
   const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${summary.digest}`).digest('hex');
   // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
@@ -117,7 +123,7 @@ export default function searchIndex(): AstroIntegration {
         const result = await indexing;
         registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
-        publishIndex(fileURLToPath(new URL('search-index/', cacheDir)), fileURLToPath(new URL('pagefind/', dir)));
+        publishIndex(stagingDir(cacheDir), fileURLToPath(new URL('pagefind/', dir)));
         logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} stories for search`);
       },
     },

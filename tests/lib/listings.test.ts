@@ -33,7 +33,7 @@ describe('groupings', () => {
 
   it('looks only at nearby stories within a topic, so the cost stays linear', () => {
     const many = Array.from({ length: 500 }, (_, i) => item(`s${i}`, ['Big']));
-    const related = relatedArticles(many, 3, 5);
+    const related = relatedArticles(many, { limit: 3, window: 5 });
     expect(related.get('s250')?.map((i) => i.slug)).toEqual(['s245', 's246', 's247']);
   });
 
@@ -54,7 +54,7 @@ describe('groupings', () => {
       const order = (slug: string) => stories.findIndex((s) => s.slug === slug);
       return [...shared].sort(([a, x], [b, y]) => y - x || order(a) - order(b)).slice(0, 4).map(([slug]) => slug);
     };
-    const related = relatedArticles(stories, 4, window);
+    const related = relatedArticles(stories, { limit: 4, window });
     for (const story of stories) expect(related.get(story.slug)?.map((i) => i.slug), story.slug).toEqual(expected(story));
     // The rule really makes ties and different counts of shared topics.
     expect(new Set(stories.map((s) => s.article.topics.length)).size).toBeGreaterThan(2);
