@@ -16,16 +16,16 @@ const SUFFIX = ')';
 /** Characters per literal: small enough to compile in linear time, few enough to add nothing. */
 const PIECE = 1_000_000;
 
-/**
- * The store module's code with its one string literal split into pieces of `piece`
- * characters; undefined when the code is not Astro's one-literal form or needs no split.
- * Pieces may cut a surrogate pair in two; joined, the string is the same code units again.
- */
 /** Whether the code has the form Astro emits the store in: one call of JSON.parse. */
 function inAstroForm(code: string): boolean {
   return code.startsWith(PREFIX) && code.endsWith(SUFFIX);
 }
 
+/**
+ * The store module's code with its one string literal split into pieces of `piece`
+ * characters; undefined when the code is not Astro's one-literal form or needs no split.
+ * Pieces may cut a surrogate pair in two; joined, the string is the same code units again.
+ */
 export function splitStoreModule(code: string, piece = PIECE): string | undefined {
   if (!inAstroForm(code)) return undefined;
   let text: unknown;
