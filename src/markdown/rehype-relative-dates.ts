@@ -12,7 +12,9 @@ import { renderContext } from './context.ts';
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 /** "on", "On": a word that may start a sentence. */
 const either = (word: string) => `[${word[0]!.toUpperCase()}${word[0]}]${word.slice(1)}`;
-const BEFORE = ['on', 'last', 'since', 'late', 'early', 'by', 'from', 'until'].map(either).join('|');
+// Not "by", "from" or "until": "due by Friday", "closed from Monday", "talks until Saturday"
+// point ahead as often as back, and a wrong date is worse than none.
+const BEFORE = ['on', 'last', 'since', 'late', 'early'].map(either).join('|');
 // The news form "the ministry said Saturday": a reporting verb in the past tense dates the
 // report, but only when the weekday ends the phrase. In "said Saturday would be calm" or
 // "said Saturday's vote…" the weekday starts a new clause and may lie ahead.

@@ -72,6 +72,14 @@ describe('relative days', () => {
     );
     expect(html).not.toContain('<time');
   });
+  it('leaves a weekday alone after “by”, “from” and “until”, which as often point ahead', async () => {
+    const html = await render('Talks continue until Saturday. Results are due by Friday. Schools close from Monday. The count ran until Sunday night.');
+    expect(html).not.toContain('Saturday</time>');
+    expect(html).not.toContain('Friday</time>');
+    expect(html).not.toContain('Monday</time>');
+    // "Sunday night" still names a day and part of it, which this sentence's tense does not change.
+    expect(html).toContain('<time datetime="2025-05-18">Sunday</time> night');
+  });
   it('never dates a weekday after publication, whichever day the story came out', async () => {
     for (const publishedDate of ['2025-05-12', '2025-05-13', '2025-05-14', '2025-05-15', '2025-05-16', '2025-05-17', '2025-05-18']) {
       const html = await render('On Monday and on Tuesday and on Wednesday and on Thursday and on Friday and on Saturday and on Sunday it rained.', { lang: 'en', publishedDate });
