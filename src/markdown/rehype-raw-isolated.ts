@@ -4,6 +4,9 @@
  * sanitiser strips and the editor never closed (`<title>`, `<style>`, `<math>`…) would
  * swallow every paragraph after it, and the sanitiser would then drop them all. A raw chunk
  * that opens such an element is parsed on its own first, so it ends where it was written.
+ * Written inline, as in "Hello <script>alert(1)</script>", the opening and closing tags are
+ * separate raw chunks with Markdown text between them; that text belongs to the element,
+ * so it goes with it when the closing tag follows in the same paragraph (never further).
  * Articles without raw HTML skip the parse entirely.
  */
 import type { Element, Root, RootContent } from 'hast';
@@ -17,12 +20,32 @@ export interface Options {
   stripped: readonly string[];
 }
 
-function opensStripped(nodes: readonly RootContent[], stripped: ReadonlySet<string>): boolean {
-  let found = false;
+/** The stripped elements the nodes open, by tag name. */
+function strippedOpened(nodes: readonly RootContent[], stripped: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
   visit({ type: 'root', children: [...nodes] } as Root, 'element', (el: Element) => {
-    if (stripped.has(el.tagName)) found = true;
+    if (stripped.has(el.tagName)) found.add(el.tagName);
   });
   return found;
+}
+
+/**
+ * For a stripped element opened and left open by the raw chunk at `index`, the position
+ * of the later sibling chunk that closes it, and what that chunk holds after the closing
+ * tag; undefined when no sibling closes it.
+ */
+function closingSibling(siblings: readonly RootContent[], index: number, opened: ReadonlySet<string>, chunk: string) {
+  for (const tag of opened) {
+    const closing = new RegExp(`</${tag}\\s*>`, 'i');
+    if (closing.test(chunk)) continue;
+    for (let at = index + 1; at < siblings.length; at += 1) {
+      const node = siblings[at]!;
+      if (node.type !== 'raw') continue;
+      const match = closing.exec(node.value);
+      if (match) return { at, rest: node.value.slice(match.index + match[0].length) };
+    }
+  }
+  return undefined;
 }
 
 export default function rehypeRawIsolated({ stripped }: Options) {
@@ -34,7 +57,14 @@ export default function rehypeRawIsolated({ stripped }: Options) {
       hasRaw = true;
       if (!parent || index === undefined) return;
       const fragment = fromHtml(node.value, { fragment: true });
-      if (!opensStripped(fragment.children, strippedSet)) return;
+      const opened = strippedOpened(fragment.children, strippedSet);
+      if (opened.size === 0) return;
+      const closing = closingSibling(parent.children, index, opened, node.value);
+      if (closing) {
+        // The element's text and the closing tag go; what follows the tag in its chunk stays.
+        const rest = closing.rest ? [{ type: 'raw' as const, value: closing.rest }] : [];
+        parent.children.splice(index + 1, closing.at - index, ...rest);
+      }
       parent.children.splice(index, 1, ...(fragment.children as typeof parent.children));
       return index + fragment.children.length;
     });

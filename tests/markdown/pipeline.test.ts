@@ -139,6 +139,17 @@ describe('sanitising', () => {
     }
   });
 
+  it('drops the text of a stripped element written inline, not the rest of its paragraph', async () => {
+    const html = await render('Hello <script>alert(1)</script> world. A <style>p{color:red}</style>styled <b>word</b>.\n\nAfter.');
+    expect(html).toBe('<p>Hello  world. A styled <b>word</b>.</p>\n<p>After.</p>');
+  });
+
+  it('keeps the text after an inline stripped element that is never closed in its paragraph', async () => {
+    const html = await render('Text <title>inline and *more*.\n\nAfter </title> end.');
+    expect(html).toContain('inline and <em>more</em>.');
+    expect(html).toContain('<p>After  end.</p>');
+  });
+
   it('keeps raw HTML that wraps Markdown', async () => {
     const html = await render('<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\nAfter.');
     expect(html).toMatch(/<details>\s*<summary>More<\/summary>\s*<p>Hidden <em>text<\/em>\.<\/p>\s*<\/details>/);
