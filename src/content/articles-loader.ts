@@ -87,7 +87,7 @@ async function renderAndStore(
   const root = fileURLToPath(config.root);
   const renderJob = (item: ValidArticle): Omit<RenderJob, 'id'> => ({
     body: item.body,
-    context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published) },
+    context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published), base: config.base },
     fileURL: pathToFileURL(resolve(root, item.file)).href,
   });
   // On a cold build the workers are already up: an article never rendered before goes to
@@ -120,7 +120,8 @@ async function renderAndStore(
   const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
-  const context = `${PIPELINE_VERSION}\n${project.sourcesText}`;
+  // The base path is in each render (site-relative links in the text start with it).
+  const context = `${PIPELINE_VERSION}\n${config.base}\n${project.sourcesText}`;
   const digests = new Map<string, string>();
   const changed: { item: ValidArticle; digestWith: (imagePaths: readonly string[]) => string }[] = [];
   for (const item of articles) {

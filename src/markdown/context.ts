@@ -9,6 +9,8 @@ export interface RenderContext {
   lang: string;
   /** yyyy-MM-dd of publication in the article's zone. */
   publishedDate?: string;
+  /** The site's base path (BASE_PATH), e.g. "/news/"; "/" when absent. */
+  base?: string;
 }
 
 export function renderContext(file: VFile): RenderContext {
@@ -17,5 +19,6 @@ export function renderContext(file: VFile): RenderContext {
   return {
     lang: typeof fm.lang === 'string' ? fm.lang : 'en',
     ...(typeof fm.publishedDate === 'string' ? { publishedDate: fm.publishedDate } : {}),
+    ...(typeof fm.base === 'string' ? { base: fm.base } : {}),
   };
 }

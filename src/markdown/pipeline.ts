@@ -10,6 +10,7 @@ import { unified } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import type { Pluggable } from 'unified';
 import { remarkCollectBodyMedia } from './body-media.ts';
+import rehypeBasePath from './rehype-base-path.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
@@ -26,6 +27,7 @@ export const articleRehypePlugins: readonly Pluggable[] = [
   [rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }],
   [rehypeSanitize, articleSanitizeSchema],
   rehypeDropSourcelessImages,
+  rehypeBasePath,
   rehypeRelativeDates,
   rehypeResponsiveImages,
   rehypeReadingText,

@@ -69,6 +69,13 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     expect(result.links.some((l) => l.state === 'OK' && /(^|\/)news\/_astro\/.+\.avif$/.test(l.url))).toBe(true);
   });
 
+  it('puts the base path in front of a site-relative link an editor wrote in the text', () => {
+    const link = (build: BuildResult) =>
+      [...domOf(readPage(build.outDir, 'articles/aleppo-market-reopens/index.html')).querySelectorAll('.article-body a')].find((a) => a.textContent === 'the report on the operation in Aleppo');
+    expect(link(root)?.getAttribute('href')).toBe('/articles/syria-isis-operation-aleppo/');
+    expect(link(subpath)?.getAttribute('href')).toBe('/news/articles/syria-isis-operation-aleppo/');
+  });
+
   it('puts the base path in links, assets, canonical URLs, the feed and the sitemap', () => {
     const doc = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html'));
     const internal = [...doc.querySelectorAll('a[href^="/"], link[href^="/"], img[src^="/"], source[srcset^="/"]')].map(
