@@ -59,7 +59,8 @@ export default function rehypeRawIsolated({ stripped }: Options) {
       const fragment = fromHtml(node.value, { fragment: true });
       const opened = strippedOpened(fragment.children, strippedSet);
       if (opened.size === 0) return;
-      const closing = closingSibling(parent.children, index, opened, node.value);
+      // Only inside a block (a paragraph, a heading): between blocks, the guard above holds.
+      const closing = parent.type === 'root' ? undefined : closingSibling(parent.children, index, opened, node.value);
       if (closing) {
         // The element's text and the closing tag go; what follows the tag in its chunk stays.
         const rest = closing.rest ? [{ type: 'raw' as const, value: closing.rest }] : [];

@@ -144,6 +144,12 @@ describe('sanitising', () => {
     expect(html).toBe('<p>Hello  world. A styled <b>word</b>.</p>\n<p>After.</p>');
   });
 
+  it('keeps whole paragraphs between a stripped element opened and closed in blocks of their own', async () => {
+    const html = await render('Before.\n\n<title>\n\nKept paragraph.\n\n</title>\n\nAfter.');
+    expect(html).toContain('<p>Kept paragraph.</p>');
+    expect(html).toContain('<p>After.</p>');
+  });
+
   it('keeps the text after an inline stripped element that is never closed in its paragraph', async () => {
     const html = await render('Text <title>inline and *more*.\n\nAfter </title> end.');
     expect(html).toContain('inline and <em>more</em>.');
