@@ -8,13 +8,15 @@
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { createUrls } from '../lib/urls.ts';
 import { renderContext } from './context.ts';
 
 export function withBasePath(href: string, base: string): string {
-  if (base === '/' || !href.startsWith('/') || href.startsWith('//')) return href;
-  const root = base.endsWith('/') ? base.slice(0, -1) : base;
-  if (href === root || href.startsWith(`${root}/`) || href.startsWith(`${root}?`) || href.startsWith(`${root}#`)) return href;
-  return `${root}${href}`;
+  if (!href.startsWith('/') || href.startsWith('//')) return href;
+  // At the site's root ("/"), every such link already has it.
+  const root = base.replace(/\/$/, '');
+  const hasBase = href.startsWith(root) && (href.length === root.length || '/?#'.includes(href[root.length]!));
+  return hasBase ? href : createUrls(base).asset(href);
 }
 
 export default function rehypeBasePath() {
