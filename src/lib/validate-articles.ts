@@ -24,9 +24,13 @@ export interface ValidArticle {
   bodyLine: number;
 }
 
-/** An image in an article's body: a `:::figure{src=…}` or a Markdown image `![alt](src)`. */
+/**
+ * An image in an article's body: a `:::figure{src=…}`, a Markdown image `![alt](src)`, or
+ * one written in HTML: an `<img src>` ('html'), or an address in an `<img>` or `<source>`
+ * srcset ('html srcset').
+ */
 export interface BodyImage {
-  kind: 'figure' | 'image';
+  kind: 'figure' | 'image' | 'html' | 'html srcset';
   src: string;
   alt: string;
   /** 1-based line within the body. */
@@ -143,20 +147,40 @@ function decodedPath(src: string): string {
   }
 }
 
+/**
+ * An image written in HTML is shown as written: the build neither copies a photo next to
+ * the article nor downloads one from another host (the pages' CSP allows images from this
+ * site only). So only an address under public/ shows there. A warning, not an error: the
+ * page is whole without the image, and raw HTML is where sanitiser tests put broken images
+ * on purpose.
+ */
+function htmlImageSourceProblem(articleFile: string, src: string, ctx: ValidationContext): string | undefined {
+  const asMarkdown = `write it as a Markdown image, ![what it shows](${src}), or a :::figure`;
+  if (isWebAddress(src)) return `"${src}" is an image in HTML from another host, which readers' browsers will not load; ${asMarkdown} (its host must be in remoteImageHosts in src/site.config.ts), so the build downloads it`;
+  if (!src.startsWith('/') && !/^[a-z][a-z0-9+.-]*:/i.test(src)) return `"${src}" is an image in HTML, which readers' browsers look for beside the page, not beside the article; ${asMarkdown}`;
+  return imageSourceProblem(articleFile, src, ctx, 'remove the image');
+}
+
+const BODY_IMAGE_FIELDS: Record<BodyImage['kind'], string> = { figure: 'body figure', image: 'body image', html: 'body HTML image', 'html srcset': 'body HTML image' };
+
 /** The problems of one body image: its file or host, and its alt text. */
 function bodyImageProblems(articleFile: string, image: BodyImage, ctx: ValidationContext): Omit<Problem, 'file' | 'line'>[] {
   const problems: Omit<Problem, 'file' | 'line'>[] = [];
-  const what = image.kind === 'figure' ? 'body figure' : 'body image';
-  const source = imageSourceProblem(articleFile, image.src, ctx, image.kind === 'figure' ? 'leave src out' : 'remove the image');
-  if (source) problems.push({ severity: 'error', field: `${what} src`, message: source });
-  if (!image.alt.trim()) {
+  const what = BODY_IMAGE_FIELDS[image.kind];
+  const inHtml = image.kind === 'html' || image.kind === 'html srcset';
+  const source = inHtml ? htmlImageSourceProblem(articleFile, image.src, ctx) : imageSourceProblem(articleFile, image.src, ctx, image.kind === 'figure' ? 'leave src out' : 'remove the image');
+  if (source) problems.push({ severity: inHtml ? 'warning' : 'error', field: `${what} ${image.kind === 'html srcset' ? 'srcset' : 'src'}`, message: source });
+  // A srcset's addresses belong to an <img> whose alt is checked once, with its src.
+  if (image.kind !== 'html srcset' && !image.alt.trim()) {
     problems.push({
       severity: 'warning',
       field: `${what} alt`,
       message:
         image.kind === 'figure'
           ? `the photo "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`
-          : `the image "${image.src}" has no alt text; describe what it shows between the brackets: ![what it shows](${image.src})`,
+          : image.kind === 'html'
+            ? `the image "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`
+            : `the image "${image.src}" has no alt text; describe what it shows between the brackets: ![what it shows](${image.src})`,
     });
   }
   return problems;

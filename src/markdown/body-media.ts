@@ -1,19 +1,50 @@
 /**
  * What validation needs from an article's body, read from its syntax tree: the images it
- * shows (`:::figure{src=…}` and Markdown images) and its figures without a credit, so an
+ * shows (`:::figure{src=…}`, Markdown images and `<img>` written in HTML) and its figures without a credit, so an
  * image or a figure in a code block or a link's text is never mistaken for one.
  * `npm run check` parses the body for them; the build collects them during its own render
  * (remarkCollectBodyMedia), which parses every body anyway. Both parse with
  * parseArticleMarkdown, so they agree, lines included.
  */
-import type { Definition, Root } from 'mdast';
+import type { Element, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import type { Definition, Html, Nodes, Root } from 'mdast';
 // Brings the directive nodes into mdast's content types.
 import type {} from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { parseSrcset } from 'srcset';
+import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { BodyImage, BodyMedia, UncreditedFigure } from '../lib/validate-articles.ts';
 import { parseArticleMarkdown } from './parse.ts';
 import { figureImageSource } from './remark-figures.ts';
+import { articleSanitizeSchema } from './sanitize-schema.ts';
+
+const STRIPPED = new Set(articleSanitizeSchema.strip ?? []);
+
+/**
+ * The images of a raw HTML chunk (<img src>, <img srcset>, <picture><source srcset>), with
+ * their lines in the body. Elements the sanitiser strips whole never show, so what is
+ * inside them is not an image of the page.
+ */
+function htmlImages(node: Html): BodyImage[] {
+  if (!/<(img|source)\b/i.test(node.value)) return [];
+  const firstLine = node.position?.start.line;
+  const images: BodyImage[] = [];
+  visit(fromHtml(node.value, { fragment: true }) as HastRoot, 'element', (element: Element) => {
+    if (STRIPPED.has(element.tagName)) return SKIP;
+    if (element.tagName !== 'img' && element.tagName !== 'source') return undefined;
+    const elementLine = element.position?.start.line;
+    const line = firstLine === undefined ? {} : { line: firstLine + (elementLine ?? 1) - 1 };
+    const alt = typeof element.properties.alt === 'string' ? element.properties.alt : '';
+    const { src } = element.properties;
+    if (element.tagName === 'img' && typeof src === 'string' && src.trim()) images.push({ kind: 'html', src, alt, ...line });
+    const { srcSet } = element.properties;
+    // hast keeps a parsed srcset as one string.
+    for (const { url } of typeof srcSet === 'string' ? parseSrcset(srcSet) : []) images.push({ kind: 'html srcset', src: url, alt, ...line });
+    return undefined;
+  });
+  return images;
+}
 
 /**
  * The opening line of a figure the parser read no attributes from, when its `{…}` is not
@@ -27,6 +58,24 @@ function unclosedAttributes(source: string, offset: number | undefined): string 
   return open !== -1 && !line.includes('}', open) ? line.trim() : undefined;
 }
 
+/**
+ * Nodes the renderer drops with an inline stripped element: between "<noscript>" and
+ * "</noscript>" written in one paragraph, as rehype-raw-isolated.ts takes them.
+ */
+function insideInlineStripped(tree: Root): Set<Nodes> {
+  const hidden = new Set<Nodes>();
+  visit(tree, 'html', (node, index, parent) => {
+    if (!parent || parent.type === 'root' || index === undefined) return;
+    const opened = /^<([a-z][a-z0-9]*)\b/i.exec(node.value.trim())?.[1]?.toLowerCase();
+    if (!opened || !STRIPPED.has(opened)) return;
+    const closing = new RegExp(`</${opened}\\s*>`, 'i');
+    if (closing.test(node.value)) return;
+    const at = parent.children.findIndex((sibling, i) => i > index && sibling.type === 'html' && closing.test(sibling.value));
+    for (const sibling of at === -1 ? [] : parent.children.slice(index + 1, at)) hidden.add(sibling);
+  });
+  return hidden;
+}
+
 /** Every image in the tree, in reading order, and every figure without a credit, with their lines in `source`. */
 export function collectBodyMedia(tree: Root, source: string): BodyMedia {
   const definitions = new Map<string, Definition>();
@@ -34,9 +83,11 @@ export function collectBodyMedia(tree: Root, source: string): BodyMedia {
     // The first definition of a label wins, as in CommonMark.
     if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
   });
+  const hidden = source.includes('<') ? insideInlineStripped(tree) : new Set<Nodes>();
   const images: BodyImage[] = [];
   const uncreditedFigures: UncreditedFigure[] = [];
   visit(tree, (node) => {
+    if (hidden.has(node)) return SKIP;
     const line = node.position?.start.line;
     let image: Omit<BodyImage, 'line'> | undefined;
     if (node.type === 'containerDirective' && node.name === 'figure') {
@@ -52,10 +103,12 @@ export function collectBodyMedia(tree: Root, source: string): BodyMedia {
     } else if (node.type === 'imageReference') {
       const definition = definitions.get(node.identifier);
       if (definition) image = { kind: 'image', src: definition.url, alt: node.alt ?? '' };
+    } else if (node.type === 'html') {
+      images.push(...htmlImages(node));
     }
     // An image without an address shows nothing (the renderer drops it).
-    if (!image?.src.trim()) return;
-    images.push({ ...image, ...(line === undefined ? {} : { line }) });
+    if (image?.src.trim()) images.push({ ...image, ...(line === undefined ? {} : { line }) });
+    return undefined;
   });
   return { images, uncreditedFigures };
 }

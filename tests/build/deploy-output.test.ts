@@ -2,7 +2,7 @@
  * What a deployer gets in dist/: valid HTML, no broken internal links or assets even
  * under a sub-path (as on a GitHub Pages project site), and the same bytes every build.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { LinkChecker } from 'linkinator';
@@ -17,6 +17,18 @@ function files(dir: string): string[] {
     .sort();
 }
 
+const PUBLIC_PHOTOS = `---
+title: A story showing photos from public/
+standfirst: The site's emblem, shown twice.
+published: 2025-05-01
+source: Reuters
+---
+
+The emblem in Markdown: ![The site's emblem](/favicon.svg)
+
+The emblem in HTML: <img src="/favicon.svg" srcset="/favicon.svg 2x" alt="The site's emblem again">
+`;
+
 let content: string;
 let root: BuildResult;
 let subpath: BuildResult;
@@ -24,6 +36,8 @@ let subpath: BuildResult;
 beforeAll(async () => {
   // Over 64 articles, so the build renders Markdown on worker threads.
   content = assembleContent('deploy', { fixtures: ['reader'], withRealArticles: true, filler: 70 });
+  // Photos from public/, in Markdown and in HTML: under a sub-path they need the base path too.
+  writeFileSync(resolve(ROOT, content, 'articles', 'public-photos.md'), PUBLIC_PHOTOS);
   [root, subpath] = await Promise.all([
     buildSite('deploy-root', content),
     buildSite('deploy-subpath/news', content, { BASE_PATH: '/news/', SITE_URL: 'https://example.github.io' }),
@@ -74,6 +88,13 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
       [...domOf(readPage(build.outDir, 'articles/aleppo-market-reopens/index.html')).querySelectorAll('.article-body a')].find((a) => a.textContent === 'the report on the operation in Aleppo');
     expect(link(root)?.getAttribute('href')).toBe('/articles/syria-isis-operation-aleppo/');
     expect(link(subpath)?.getAttribute('href')).toBe('/news/articles/syria-isis-operation-aleppo/');
+  });
+
+  it('puts the base path in front of photos from public/ that an editor put in the text', () => {
+    const images = (build: BuildResult) =>
+      [...domOf(readPage(build.outDir, 'articles/public-photos/index.html')).querySelectorAll('.article-body img')].map((img) => [img.getAttribute('src'), img.getAttribute('srcset')]);
+    expect(images(root)).toEqual([['/favicon.svg', null], ['/favicon.svg', '/favicon.svg 2x']]);
+    expect(images(subpath)).toEqual([['/news/favicon.svg', null], ['/news/favicon.svg', '/news/favicon.svg 2x']]);
   });
 
   it('puts the base path in links, assets, canonical URLs, the feed and the sitemap', () => {

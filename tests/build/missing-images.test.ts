@@ -44,6 +44,8 @@ A caption.
 A chart: ![](./nope.png)
 
 ![A map](/images/absent.png)
+
+A pixel: <img src="https://tracker.example.net/p.gif" alt="">
 `;
 
 describe('a build whose articles show images that do not exist', () => {
@@ -80,6 +82,12 @@ describe('a build whose articles show images that do not exist', () => {
     }
     expect(after.output).toContain('4 errors in 2 articles');
     expect(after.output).not.toContain('ImageNotFound');
+  });
+
+  it('warns about an image written in HTML that readers will not see, and says how to write it', () => {
+    expect(after.output).toContain(
+      `${ARTICLES}/missing.md:18: body HTML image src: "https://tracker.example.net/p.gif" is an image in HTML from another host, which readers' browsers will not load; write it as a Markdown image, ![what it shows](https://tracker.example.net/p.gif), or a :::figure`,
+    );
   });
 
   it('warns about images without alt text', () => {

@@ -215,6 +215,33 @@ describe('validateArticles', () => {
     expect(validateArticles([article(VALID, body)], ctx).articles).toEqual([]);
   });
 
+  it('warns about images written in HTML that will not show (only a file under public/ does), naming the Markdown way', () => {
+    const body = [
+      'Text <img src="/images/wide.jpg" alt="A wide view"> in a sentence.', // line 8 of the file
+      '',
+      '<picture>',
+      '<source srcset="https://images.example.org/a.avif 1x, /images/gone.avif 2x">',
+      '<img src="./photo.jpg">',
+      '</picture>',
+      '',
+      'A pixel <img src="https://tracker.example.net/p.gif" alt="">.',
+      '',
+      'Hidden <noscript><img src="https://tracker.example.net/q.gif" alt="q"></noscript> here.',
+      '',
+      '`<img src="./in-code.png">`',
+    ].join('\n');
+    expect(messages([article(VALID, body)])).toEqual([
+      'warning content/articles/story.md:11: body HTML image srcset: "https://images.example.org/a.avif" is an image in HTML from another host, which readers\' browsers will not load; write it as a Markdown image, ![what it shows](https://images.example.org/a.avif), or a :::figure (its host must be in remoteImageHosts in src/site.config.ts), so the build downloads it',
+      'warning content/articles/story.md:11: body HTML image srcset: "/images/gone.avif" does not exist (looked for public/images/gone.avif); put the photo next to the article or under public/, or remove the image',
+      'warning content/articles/story.md:12: body HTML image src: "./photo.jpg" is an image in HTML, which readers\' browsers look for beside the page, not beside the article; write it as a Markdown image, ![what it shows](./photo.jpg), or a :::figure',
+      'warning content/articles/story.md:12: body HTML image alt: the image "./photo.jpg" has no alt text; add alt="…" describing what it shows for readers who cannot see it',
+      'warning content/articles/story.md:15: body HTML image src: "https://tracker.example.net/p.gif" is an image in HTML from another host, which readers\' browsers will not load; write it as a Markdown image, ![what it shows](https://tracker.example.net/p.gif), or a :::figure (its host must be in remoteImageHosts in src/site.config.ts), so the build downloads it',
+      'warning content/articles/story.md:15: body HTML image alt: the image "https://tracker.example.net/p.gif" has no alt text; add alt="…" describing what it shows for readers who cannot see it',
+    ]);
+    expect(validateArticles([article(VALID, body)], ctx).articles).toHaveLength(1);
+    expect(messages([article(VALID, body.split('\n')[0]!)])).toEqual([]);
+  });
+
   it('lists every problem of an article, not only the first field that failed', () => {
     const fields = `title: A headline
 standfirst: A short summary.
