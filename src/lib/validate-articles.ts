@@ -98,15 +98,21 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
-/** Normalises "a/./b/../c" without touching the file system. */
+/**
+ * Normalises "a/./b/../c" without touching the file system. An absolute path stays
+ * absolute, and a path out of the project keeps its leading "../".
+ */
 function joinPath(dir: string, relative: string): string {
+  const path = `${dir}${relative}`;
+  const absolute = path.startsWith('/');
   const parts: string[] = [];
-  for (const part of `${dir}${relative}`.split('/')) {
+  for (const part of path.split('/')) {
     if (part === '' || part === '.') continue;
-    if (part === '..') parts.pop();
-    else parts.push(part);
+    if (part !== '..') parts.push(part);
+    else if (parts.length && parts.at(-1) !== '..') parts.pop();
+    else if (!absolute) parts.push(part);
   }
-  return parts.join('/');
+  return `${absolute ? '/' : ''}${parts.join('/')}`;
 }
 
 /** Where a local image path points, relative to the project root. */

@@ -8,7 +8,7 @@ interface PagefindResultData {
   meta: { title?: string };
 }
 interface Pagefind {
-  options(options: { baseUrl: string }): Promise<void>;
+  options(options: { baseUrl: string; excerptEllipsis: string }): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -42,7 +42,8 @@ async function run(query: string) {
   const bundle = `${form.dataset.bundle ?? '/pagefind/'}pagefind.js`;
   const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
   // The index stores addresses from the site's root; under a sub-path they need its prefix.
-  await pagefind.options({ baseUrl: form.dataset.base ?? '/' });
+  // An excerpt cut from the middle of a story says so at the cut.
+  await pagefind.options({ baseUrl: form.dataset.base ?? '/', excerptEllipsis: '…' });
   const { results } = await pagefind.search(query);
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
   statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;

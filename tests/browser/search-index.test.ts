@@ -61,7 +61,11 @@ describe.skipIf(skip)('the search index', () => {
     expect(await search('2017')).toEqual([seed]);
     expect(await search('targeted')).toContain(seed);
     // The headline ends as a sentence in the quoted text instead of running into the standfirst.
-    expect((await search('launched', 'excerpts')).join(' ')).toMatch(/cell in Aleppo\. Syria launched/);
+    const [fromStart] = await search('launched', 'excerpts');
+    expect(fromStart).toMatch(/cell in Aleppo\. Syria launched/);
+    // Quoted text cut from a longer story is marked where it was cut, and only there.
+    expect(fromStart).toMatch(/^Syrian Interior Ministry [^…]+ …$/);
+    expect((await search('Haidariya', 'excerpts'))[0]).toMatch(/^… [^…]+Haidariya[^…]+ …$/);
     expect(await search('Draft text')).not.toContain('A draft that must never be built');
     expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
   });

@@ -9,7 +9,7 @@ import { createArticleSchema } from '../../src/lib/article-schema.ts';
 import { importText } from '../../src/lib/import-text.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createSourceRegistry } from '../../src/lib/sources.ts';
-import { validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
+import { resolveImagePath, validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
 import { readBodyMedia } from '../../src/markdown/body-media.ts';
 
 const sources = createSourceRegistry(parse(readFileSync('content/sources.yaml', 'utf8')));
@@ -240,6 +240,17 @@ describe('validateArticles', () => {
     ]);
     expect(validateArticles([article(VALID, body)], ctx).articles).toHaveLength(1);
     expect(messages([article(VALID, body.split('\n')[0]!)])).toEqual([]);
+  });
+
+  it('names the file it looked for as it is, when the content folder is given as an absolute path or one outside the project', () => {
+    const body = ':::figure{src="../../shared/missing.jpg" alt="A street" credit="AP"}\n:::';
+    expect(messages([article(VALID, body, '/srv/site/content/articles/story.md')])).toEqual([
+      'error /srv/site/content/articles/story.md:8: body figure src: "../../shared/missing.jpg" does not exist (looked for /srv/site/shared/missing.jpg); put the photo next to the article or under public/, or leave src out',
+    ]);
+    expect(messages([article(VALID, body, '../content/articles/story.md')])).toEqual([
+      'error ../content/articles/story.md:8: body figure src: "../../shared/missing.jpg" does not exist (looked for ../shared/missing.jpg); put the photo next to the article or under public/, or leave src out',
+    ]);
+    expect(resolveImagePath('/srv/a/story.md', '../../../../x.jpg')).toBe('/x.jpg');
   });
 
   it('lists every problem of an article, not only the first field that failed', () => {
