@@ -124,7 +124,7 @@ export default function searchIndex(): AstroIntegration {
         registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
         publishIndex(stagingDir(cacheDir), fileURLToPath(new URL('pagefind/', dir)));
-        logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} stories for search`);
+        logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} ${result.pages === 1 ? 'story' : 'stories'} for search`);
       },
     },
   };

@@ -42,7 +42,7 @@ beforeAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
   const first = await build();
   expect(first.code, first.output).toBe(0);
-  expect(first.output).toMatch(/indexed \d+ stories for search/);
+  expect(first.output).toMatch(/indexed \d+ stor(y|ies) for search/);
   server = await startNginx({ root: outDir });
   browser = await launchBrowser();
 });
@@ -86,7 +86,7 @@ describe.skipIf(skip)('the search index', () => {
   it('reuses the index when nothing changed, and the rebuilt site still finds the stories', async () => {
     const again = await build();
     expect(again.code, again.output).toBe(0);
-    expect(again.output).toMatch(/reused the index of \d+ stories for search/);
+    expect(again.output).toMatch(/reused the index of \d+ stor(y|ies) for search/);
     expect(await search('Haidariya')).toHaveLength(1);
   });
 
@@ -94,7 +94,7 @@ describe.skipIf(skip)('the search index', () => {
     appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint.\n');
     const edited = await build();
     expect(edited.code, edited.output).toBe(0);
-    expect(edited.output).toMatch(/indexed \d+ stories for search/);
+    expect(edited.output).toMatch(/indexed \d+ stor(y|ies) for search/);
     expect(await search('Quxmaridor')).toEqual(['Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo']);
   });
 });
