@@ -2,6 +2,7 @@
  * Checks every article file at once and reports every problem, so an editor fixes a
  * whole batch in one round. The content loader and `npm run check` both call this.
  */
+import { posix } from 'node:path';
 import type { $ZodIssue } from 'zod/v4/core';
 import { PLACEHOLDER_MARK, type Article, type ArticleSchema } from './article-schema.ts';
 import { DATE_EXAMPLES } from './dates.ts';
@@ -98,26 +99,9 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
-/**
- * Normalises "a/./b/../c" without touching the file system. An absolute path stays
- * absolute, and a path out of the project keeps its leading "../".
- */
-function joinPath(dir: string, relative: string): string {
-  const path = `${dir}${relative}`;
-  const absolute = path.startsWith('/');
-  const parts: string[] = [];
-  for (const part of path.split('/')) {
-    if (part === '' || part === '.') continue;
-    if (part !== '..') parts.push(part);
-    else if (parts.length && parts.at(-1) !== '..') parts.pop();
-    else if (!absolute) parts.push(part);
-  }
-  return `${absolute ? '/' : ''}${parts.join('/')}`;
-}
-
 /** Where a local image path points, relative to the project root. */
 export function resolveImagePath(articleFile: string, src: string): string {
-  return src.startsWith('/') ? joinPath('public/', src.slice(1)) : joinPath(dirOf(articleFile), src);
+  return src.startsWith('/') ? posix.join('public/', src) : posix.join(dirOf(articleFile), src);
 }
 
 /** An address on another host (https://…, //…), as opposed to a file of the project. */
