@@ -22,7 +22,7 @@ import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } 
 import { startSearchIndex } from '../integrations/search-index.ts';
 
 /** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '14';
+const PIPELINE_VERSION = '15';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;

@@ -12,6 +12,8 @@ export interface Labels {
   source: string;
   topics: string;
   related: string;
+  /** Names a table's sideways-scrolling box for screen readers. */
+  table: string;
   /** "4 min read" */
   readingTime(minutes: number): string;
 }
@@ -27,6 +29,7 @@ const LABELS: Record<string, Labels> = {
     source: 'Source',
     topics: 'Topics',
     related: 'Related stories',
+    table: 'Table',
     readingTime: (minutes) => `${minutes} min read`,
   },
   ar: {
@@ -39,6 +42,7 @@ const LABELS: Record<string, Labels> = {
     source: 'المصدر',
     topics: 'مواضيع',
     related: 'أخبار ذات صلة',
+    table: 'جدول',
     readingTime: (minutes) => {
       const rule = new Intl.PluralRules('ar').select(minutes);
       if (rule === 'one') return 'دقيقة واحدة للقراءة';

@@ -17,6 +17,7 @@ import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
 import rehypeReadingText from './rehype-reading-text.ts';
 import rehypeRelativeDates from './rehype-relative-dates.ts';
 import rehypeResponsiveImages from './rehype-responsive-images.ts';
+import rehypeScrollableTables from './rehype-scrollable-tables.ts';
 import remarkPlainDirectives from './remark-plain-directives.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 import remarkSatteriParse from './parse.ts';
@@ -28,6 +29,7 @@ export const articleRehypePlugins: readonly Pluggable[] = [
   [rehypeSanitize, articleSanitizeSchema],
   rehypeDropSourcelessImages,
   rehypeBasePath,
+  rehypeScrollableTables,
   rehypeRelativeDates,
   rehypeResponsiveImages,
   rehypeReadingText,

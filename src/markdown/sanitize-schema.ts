@@ -13,12 +13,13 @@ export const articleSanitizeSchema: SanitizeSchema = {
   ...base,
   // remark-rehype already prefixes footnote ids; a second prefix breaks footnote links.
   clobberPrefix: '',
-  tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'small', 'mark', 'abbr', 'cite'],
+  tagNames: [...(base.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'small', 'mark', 'abbr', 'cite', 'caption'],
   attributes: {
     ...base.attributes,
     // `name` would let article HTML clobber document.querySelector and friends; with the
-    // clobber prefix off (see above) it is dropped instead.
-    '*': (base.attributes?.['*'] ?? []).filter((attr) => attr !== 'name'),
+    // clobber prefix off (see above) it is dropped instead. `tabIndex` and `accessKey` would
+    // let an article reorder the page's keyboard path or take over its shortcuts.
+    '*': (base.attributes?.['*'] ?? []).filter((attr) => !['name', 'tabIndex', 'accessKey'].includes(attr)),
     figure: [['className', 'figure']],
     small: [['className', 'credit']],
     span: [['className', 'visually-hidden']],

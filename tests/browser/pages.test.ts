@@ -8,8 +8,8 @@
  *
  * content/ has one article, so the page kinds it lacks (a right-to-left Arabic article, a lead
  * photo, a second page of a list, a list mixing English and Arabic headlines, a non-Latin
- * address) come from a second build of the tests/fixtures/reader articles: one page of each
- * kind. Screenshots go to test-results/screenshots/ (the fixture site's with a "reader-" prefix).
+ * address, a story with a wide table, code and long unbroken words from tests/fixtures/layout)
+ * come from a second build of the fixture articles: one page of each kind. Screenshots go to test-results/screenshots/ (the fixture site's with a "reader-" prefix).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -95,7 +95,7 @@ function newKinds(build: BuildResult, pages: SitePage[], known: Set<string>): Si
     const doc = built(build, page);
     const lang = doc.querySelector('article[lang]')?.getAttribute('lang');
     const special =
-      (page.isArticle && ((lang && lang !== doc.documentElement.getAttribute('lang')) || doc.querySelector('article img') !== null)) ||
+      (page.isArticle && ((lang && lang !== doc.documentElement.getAttribute('lang')) || doc.querySelector('article :is(img, table, pre)') !== null)) ||
       /[^\x20-\x7e]/.test(page.path);
     const kind = `${kindOf(page.path)}${!page.isArticle && isMixedList(doc) ? MIXED : ''}`;
     if (!special && seen.has(kind)) return false;
@@ -110,7 +110,7 @@ if (!skip) {
   // One after the other: every build of this project writes .astro/content-assets.mjs in the
   // project root, so two builds at once can bundle each other's image list.
   const real = await buildSite('browser', 'content');
-  const reader = await buildSite('browser-reader', assembleContent('browser-reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 }));
+  const reader = await buildSite('browser-reader', assembleContent('browser-reader', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 22 }));
   for (const b of [real, reader]) if (b.code !== 0) throw new Error(`astro build failed:\n${b.output}`);
   const realPages = sitePages(real.outDir);
   sites.push({ label: 'the site (content/)', build: real, checks: checksFor(real, realPages, '') });

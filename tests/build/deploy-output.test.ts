@@ -35,7 +35,7 @@ let subpath: BuildResult;
 
 beforeAll(async () => {
   // Over 64 articles, so the build renders Markdown on worker threads.
-  content = assembleContent('deploy', { fixtures: ['reader'], withRealArticles: true, filler: 70 });
+  content = assembleContent('deploy', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 70 });
   // Photos from public/, in Markdown and in HTML: under a sub-path they need the base path too.
   writeFileSync(resolve(ROOT, content, 'articles', 'public-photos.md'), PUBLIC_PHOTOS);
   [root, subpath] = await Promise.all([

@@ -174,3 +174,29 @@ describe('sanitising', () => {
     }
   });
 });
+
+describe('tables', () => {
+  const table = '| Province | Killed |\n| --- | --- |\n| Aleppo | 12 |';
+
+  it('puts each table in a box that scrolls sideways, reachable by keyboard and named in the article language', async () => {
+    const doc = domOf(await render(`${table}\n\nText.\n\n${table}`));
+    const boxes = [...doc.querySelectorAll('section.table-scroll')];
+    expect(boxes).toHaveLength(2);
+    for (const box of boxes) {
+      expect([box.getAttribute('aria-label'), box.getAttribute('tabindex')]).toEqual(['Table', '0']);
+      expect(box.firstElementChild?.tagName).toBe('TABLE');
+    }
+    const arabic = domOf(await render(table, { lang: 'ar', publishedDate: '2025-05-18' }));
+    expect(arabic.querySelector('.table-scroll')?.getAttribute('aria-label')).toBe('جدول');
+  });
+
+  it('names the box after the table’s own caption, and never lets the editor set tabindex, accesskey or role', async () => {
+    const doc = domOf(await render('<table tabindex="5" accesskey="s" role="button"><caption>Casualties by province</caption><tr><td>Aleppo</td></tr></table>'));
+    expect(doc.querySelector('.table-scroll')?.getAttribute('aria-label')).toBe('Casualties by province');
+    expect(doc.querySelector('table')?.getAttribute('tabindex')).toBeNull();
+    expect(doc.querySelector('table')?.getAttribute('role')).toBeNull();
+    expect(doc.querySelector('table')?.getAttribute('accesskey')).toBeNull();
+    expect(doc.querySelectorAll('[tabindex]')).toHaveLength(1);
+    expect(doc.querySelector('table > caption')?.textContent).toBe('Casualties by province');
+  });
+});
