@@ -19,7 +19,7 @@ export const articleSanitizeSchema: SanitizeSchema = {
     // `name` would let article HTML clobber document.querySelector and friends; with the
     // clobber prefix off (see above) it is dropped instead. `tabIndex` and `accessKey` would
     // let an article reorder the page's keyboard path or take over its shortcuts.
-    '*': (base.attributes?.['*'] ?? []).filter((attr) => !['name', 'tabIndex', 'accessKey'].includes(attr)),
+    '*': (base.attributes?.['*'] ?? []).filter((attr) => typeof attr !== 'string' || !['name', 'tabIndex', 'accessKey'].includes(attr)),
     figure: [['className', 'figure']],
     small: [['className', 'credit']],
     span: [['className', 'visually-hidden']],
