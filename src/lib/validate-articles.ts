@@ -166,11 +166,9 @@ function bodyImageProblems(articleFile: string, image: BodyImage, ctx: Validatio
       severity: 'warning',
       field: `${what} alt`,
       message:
-        image.kind === 'figure'
-          ? `the photo "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`
-          : image.kind === 'html'
-            ? `the image "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`
-            : `the image "${image.src}" has no alt text; describe what it shows between the brackets: ![what it shows](${image.src})`,
+        image.kind === 'image'
+          ? `the image "${image.src}" has no alt text; describe what it shows between the brackets: ![what it shows](${image.src})`
+          : `the ${image.kind === 'figure' ? 'photo' : 'image'} "${image.src}" has no alt text; add alt="…" describing what it shows for readers who cannot see it`,
     });
   }
   return problems;

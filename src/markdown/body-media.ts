@@ -16,6 +16,7 @@ import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import type { BodyImage, BodyMedia, UncreditedFigure } from '../lib/validate-articles.ts';
 import { parseArticleMarkdown } from './parse.ts';
+import { closingSibling, strippedOpened } from './rehype-raw-isolated.ts';
 import { figureImageSource } from './remark-figures.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
@@ -60,18 +61,16 @@ function unclosedAttributes(source: string, offset: number | undefined): string 
 
 /**
  * Nodes the renderer drops with an inline stripped element: between "<noscript>" and
- * "</noscript>" written in one paragraph, as rehype-raw-isolated.ts takes them.
+ * "</noscript>" written in one paragraph, found by rehype-raw-isolated.ts's own rule.
  */
 function insideInlineStripped(tree: Root): Set<Nodes> {
   const hidden = new Set<Nodes>();
   visit(tree, 'html', (node, index, parent) => {
     if (!parent || parent.type === 'root' || index === undefined) return;
-    const opened = /^<([a-z][a-z0-9]*)\b/i.exec(node.value.trim())?.[1]?.toLowerCase();
-    if (!opened || !STRIPPED.has(opened)) return;
-    const closing = new RegExp(`</${opened}\\s*>`, 'i');
-    if (closing.test(node.value)) return;
-    const at = parent.children.findIndex((sibling, i) => i > index && sibling.type === 'html' && closing.test(sibling.value));
-    for (const sibling of at === -1 ? [] : parent.children.slice(index + 1, at)) hidden.add(sibling);
+    const opened = strippedOpened(fromHtml(node.value, { fragment: true }).children, STRIPPED);
+    if (!opened.size) return;
+    const closing = closingSibling(parent.children, index, opened, node.value, 'html');
+    for (const sibling of closing ? parent.children.slice(index + 1, closing.at) : []) hidden.add(sibling);
   });
   return hidden;
 }

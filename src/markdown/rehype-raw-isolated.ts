@@ -21,7 +21,7 @@ export interface Options {
 }
 
 /** The stripped elements the nodes open, by tag name. */
-function strippedOpened(nodes: readonly RootContent[], stripped: ReadonlySet<string>): Set<string> {
+export function strippedOpened(nodes: readonly RootContent[], stripped: ReadonlySet<string>): Set<string> {
   const found = new Set<string>();
   visit({ type: 'root', children: [...nodes] } as Root, 'element', (el: Element) => {
     if (stripped.has(el.tagName)) found.add(el.tagName);
@@ -34,13 +34,14 @@ function strippedOpened(nodes: readonly RootContent[], stripped: ReadonlySet<str
  * of the later sibling chunk that closes it, and what that chunk holds after the closing
  * tag; undefined when no sibling closes it.
  */
-function closingSibling(siblings: readonly RootContent[], index: number, opened: ReadonlySet<string>, chunk: string) {
+export function closingSibling(siblings: readonly { type: string; value?: unknown }[], index: number, opened: ReadonlySet<string>, chunk: string, chunkType = 'raw') {
   for (const tag of opened) {
     const closing = new RegExp(`</${tag}\\s*>`, 'i');
     if (closing.test(chunk)) continue;
     for (let at = index + 1; at < siblings.length; at += 1) {
       const node = siblings[at]!;
-      if (node.type !== 'raw') continue;
+      // Raw HTML chunks: 'raw' in hast, 'html' in mdast (body-media.ts reads the same rule there).
+      if (node.type !== chunkType || typeof node.value !== 'string') continue;
       const match = closing.exec(node.value);
       if (match) return { at, rest: node.value.slice(match.index + match[0].length) };
     }
