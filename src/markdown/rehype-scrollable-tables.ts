@@ -1,9 +1,9 @@
 /**
  * A table wider than a phone scrolls sideways inside its own box instead of widening the
  * page. A box that scrolls must be reachable by keyboard (WCAG 2.1.1; axe's
- * scrollable-region-focusable), so it is a focusable region (a named <section>) for screen readers, as in
- * Adrian Roselli's "Under-Engineered Responsive Tables". Runs after the sanitiser: the
- * tabindex and role are ours, never the editor's.
+ * scrollable-region-focusable), so it is a focusable region (a named <section>) for screen
+ * readers, as in Adrian Roselli's "Under-Engineered Responsive Tables". Runs after the
+ * sanitiser: the tabindex is ours, never the editor's. site.css styles the box.
  */
 import type { Element, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
@@ -12,14 +12,11 @@ import type { VFile } from 'vfile';
 import { labelsFor } from '../lib/labels.ts';
 import { renderContext } from './context.ts';
 
-export const TABLE_BOX_CLASS = 'table-scroll';
-
 export default function rehypeScrollableTables() {
   return (tree: Root, file: VFile) => {
-    let label: string | undefined;
+    const label = labelsFor(renderContext(file).lang).table;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
-      label ??= labelsFor(renderContext(file).lang).table;
       // A table's own caption names it better than the word "Table".
       const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
       const name = (caption && toText(caption).trim()) || label;
@@ -27,7 +24,7 @@ export default function rehypeScrollableTables() {
         type: 'element',
         // A <section> with a name is a region to assistive technology.
         tagName: 'section',
-        properties: { className: [TABLE_BOX_CLASS], ariaLabel: name, tabIndex: 0 },
+        properties: { className: ['table-scroll'], ariaLabel: name, tabIndex: 0 },
         children: [node],
       };
       return SKIP;
