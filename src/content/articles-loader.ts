@@ -20,9 +20,7 @@ import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
 import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } from './search-records.ts';
 import { startSearchIndex } from '../integrations/search-index.ts';
-
-/** Bump when the Markdown pipeline changes, so cached renders are redone. */
-const PIPELINE_VERSION = '15';
+import { articleCodeDigest } from './code-digest.ts';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -120,8 +118,9 @@ async function renderAndStore(
   const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
-  // The base path is in each render (site-relative links in the text start with it).
-  const context = `${PIPELINE_VERSION}\n${config.base}\n${project.sourcesText}`;
+  // The base path is in each render (site-relative links in the text start with it); the
+  // code digest renders everything again when the code that checks and renders changes.
+  const context = `${articleCodeDigest()}\n${config.base}\n${project.sourcesText}`;
   const digests = new Map<string, string>();
   const changed: { item: ValidArticle; digestWith: (imagePaths: readonly string[]) => string }[] = [];
   for (const item of articles) {

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { articleCodeDigest } from '../content/code-digest.ts';
 import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
 import { publishIndex } from './pagefind-files.ts';
@@ -57,7 +58,8 @@ function beginIndexing(cacheDir: URL): Promise<Indexing> {
   const summary = readSearchSummary(cacheDir);
   const staging = stagingDir(cacheDir);
   const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
-  const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${summary.digest}`).digest('hex');
+  // The code digest covers the indexer and the Pagefind version: either changed, the index is written again.
+  const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${articleCodeDigest()}\n${summary.digest}`).digest('hex');
   // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
   const complete = existsSync(staging) && existsSync(stamp);
   const reusable = complete && !!digest && readFileSync(stamp, 'utf8') === digest;
