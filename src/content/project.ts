@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { parse, YAMLParseError } from 'yaml';
 import { createArticleSchema } from '../lib/article-schema.ts';
-import { createSourceRegistry } from '../lib/sources.ts';
+import { createSourceRegistry, SourceListError } from '../lib/sources.ts';
 import { siteConfig } from '../site.config.ts';
 
 export interface ContentProject {
@@ -21,8 +21,8 @@ export interface ContentProject {
 
 export function loadContentProject(root = process.cwd(), contentDir = process.env.CONTENT_DIR ?? 'content'): ContentProject {
   const sourcesFile = `${contentDir.replace(/\/$/, '')}/sources.yaml`;
-  const sourcesText = readFileSync(resolve(root, sourcesFile), 'utf8');
-  const sources = createSourceRegistry(parse(sourcesText, { schema: 'core' }), sourcesFile);
+  const { text: sourcesText, entries } = readSourceList(root, sourcesFile);
+  const sources = createSourceRegistry(entries, sourcesFile);
   return {
     contentDir,
     articlesDir: `${contentDir.replace(/\/$/, '')}/articles`,
@@ -31,4 +31,27 @@ export function loadContentProject(root = process.cwd(), contentDir = process.en
     schema: createArticleSchema({ sources, defaultZone: siteConfig.timezone }),
     sources,
   };
+}
+
+/**
+ * The sources list's text and entries. A missing file or broken YAML is reported like any
+ * other mistake in it, naming the file (and the line), not as a bare ENOENT or parser error.
+ */
+function readSourceList(root: string, sourcesFile: string): { text: string; entries: unknown } {
+  let text: string;
+  try {
+    text = readFileSync(resolve(root, sourcesFile), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    throw new SourceListError(`${sourcesFile}: not found; the content folder needs this file, listing the news sources its articles may name (an empty list is written [])`);
+  }
+  try {
+    return { text, entries: parse(text, { schema: 'core' }) };
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const at = error.linePos?.[0];
+    // The parser's first line says what is wrong; its own "at line …" is replaced by file:line:column.
+    const what = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    throw new SourceListError(`${sourcesFile}${at ? `:${at.line}:${at.col}` : ''}: not valid YAML: ${what}`);
+  }
 }
