@@ -12,8 +12,8 @@ export interface Labels {
   source: string;
   topics: string;
   related: string;
-  /** Names a table's sideways-scrolling box for screen readers. */
-  table: string;
+  /** Names a table's sideways-scrolling box for screen readers; numbered when a story has several. */
+  table(position?: number): string;
   /** "4 min read" */
   readingTime(minutes: number): string;
 }
@@ -29,7 +29,7 @@ const LABELS: Record<string, Labels> = {
     source: 'Source',
     topics: 'Topics',
     related: 'Related stories',
-    table: 'Table',
+    table: (position) => (position ? `Table ${position}` : 'Table'),
     readingTime: (minutes) => `${minutes} min read`,
   },
   ar: {
@@ -42,7 +42,7 @@ const LABELS: Record<string, Labels> = {
     source: 'المصدر',
     topics: 'مواضيع',
     related: 'أخبار ذات صلة',
-    table: 'جدول',
+    table: (position) => (position ? `جدول ${position}` : 'جدول'),
     readingTime: (minutes) => {
       const rule = new Intl.PluralRules('ar').select(minutes);
       if (rule === 'one') return 'دقيقة واحدة للقراءة';

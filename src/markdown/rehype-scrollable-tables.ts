@@ -14,12 +14,18 @@ import { renderContext } from './context.ts';
 
 export default function rehypeScrollableTables() {
   return (tree: Root, file: VFile) => {
-    const label = labelsFor(renderContext(file).lang).table;
+    const { table: label } = labelsFor(renderContext(file).lang);
+    // A table inside another table scrolls with it, so only the outermost get a box.
+    let count = 0;
+    visit(tree, 'element', (node) => (node.tagName === 'table' ? (count++, SKIP) : undefined));
+    let position = 0;
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'table' || !parent || index === undefined) return undefined;
-      // A table's own caption names it better than the word "Table".
+      position += 1;
+      // A table's own caption names it better than the word "Table"; several tables
+      // without one are told apart by their place ("Table 2"), not all called the same.
       const caption = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'caption');
-      const name = (caption && toText(caption).trim()) || label;
+      const name = (caption && toText(caption).trim()) || label(count > 1 ? position : undefined);
       parent.children[index] = {
         type: 'element',
         // A <section> with a name is a region to assistive technology.

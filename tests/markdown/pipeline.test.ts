@@ -179,15 +179,25 @@ describe('tables', () => {
   const table = '| Province | Killed |\n| --- | --- |\n| Aleppo | 12 |';
 
   it('puts each table in a box that scrolls sideways, reachable by keyboard and named in the article language', async () => {
-    const doc = domOf(await render(`${table}\n\nText.\n\n${table}`));
-    const boxes = [...doc.querySelectorAll('section.table-scroll')];
-    expect(boxes).toHaveLength(2);
-    for (const box of boxes) {
-      expect([box.getAttribute('aria-label'), box.getAttribute('tabindex')]).toEqual(['Table', '0']);
-      expect(box.firstElementChild?.tagName).toBe('TABLE');
-    }
+    const doc = domOf(await render(`${table}\n\nText.`));
+    const box = doc.querySelector('section.table-scroll');
+    expect([box?.getAttribute('aria-label'), box?.getAttribute('tabindex')]).toEqual(['Table', '0']);
+    expect(box?.firstElementChild?.tagName).toBe('TABLE');
     const arabic = domOf(await render(table, { lang: 'ar', publishedDate: '2025-05-18' }));
     expect(arabic.querySelector('.table-scroll')?.getAttribute('aria-label')).toBe('جدول');
+  });
+
+  it('tells several tables apart by their place in the story, captioned ones by their caption', async () => {
+    const captioned = '<table><caption>Casualties by province</caption><tr><td>Aleppo</td></tr></table>';
+    const doc = domOf(await render(`${table}\n\n${captioned}\n\nText.\n\n${table}`));
+    const boxes = [...doc.querySelectorAll('section.table-scroll')];
+    expect(boxes.map((box) => [box.getAttribute('aria-label'), box.getAttribute('tabindex')])).toEqual([
+      ['Table 1', '0'],
+      ['Casualties by province', '0'],
+      ['Table 3', '0'],
+    ]);
+    const arabic = domOf(await render(`${table}\n\n${table}`, { lang: 'ar', publishedDate: '2025-05-18' }));
+    expect([...arabic.querySelectorAll('.table-scroll')].map((box) => box.getAttribute('aria-label'))).toEqual(['جدول 1', 'جدول 2']);
   });
 
   it('names the box after the table’s own caption, and never lets the editor set tabindex, accesskey or role', async () => {
