@@ -12,6 +12,8 @@ import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { isWebAddress, resolveImagePath, validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
+import type { RenderContext } from '../markdown/context.ts';
+import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
 import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
@@ -35,6 +37,12 @@ function photoStamps(root: string, articleFile: string, leadSrc: string | undefi
       return `${src} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
     })
     .join('\n');
+}
+
+/** The photos a render shows from files: those astro:assets resolves and those read from public/ (PublicImages). */
+function photosOf(rendered: RenderedContent | undefined): string[] {
+  const publicImages = (rendered?.metadata?.frontmatter as Partial<PublicImages> | undefined)?.publicImages ?? [];
+  return [...(rendered?.metadata?.imagePaths ?? []), ...publicImages];
 }
 
 export function articlesLoader(project: ContentProject): Loader {
@@ -85,7 +93,7 @@ async function renderAndStore(
   const root = fileURLToPath(config.root);
   const renderJob = (item: ValidArticle): Omit<RenderJob, 'id'> => ({
     body: item.body,
-    context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published), base: config.base },
+    context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published), base: config.base, publicDir: fileURLToPath(config.publicDir) },
     fileURL: pathToFileURL(resolve(root, item.file)).href,
   });
   // On a cold build the workers are already up: an article never rendered before goes to
@@ -130,7 +138,7 @@ async function renderAndStore(
     // so the digest covers the size and time of every local photo the article shows.
     const digestWith = (imagePaths: readonly string[]) => generateDigest(`${textDigest}\n${photoStamps(root, item.file, item.article.image?.src, imagePaths)}`);
     const existing = store.get(item.slug);
-    const digest = existing && digestWith(existing.rendered?.metadata?.imagePaths ?? []);
+    const digest = existing && digestWith(photosOf(existing.rendered));
     const cachedText = previousText.get(item.slug);
     if (existing && digest && existing.digest === digest && (!indexing || cachedText?.digest === digest)) {
       digests.set(item.slug, digest);
@@ -167,10 +175,11 @@ async function renderAndStore(
   // Stored in file order, so two builds of the same content write the same store.
   changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
     const { html, metadata } = rendered[i]!;
-    const digest = digestWith(metadata?.imagePaths ?? []);
+    const digest = digestWith(photosOf(rendered[i]));
     digests.set(slug, digest);
-    // The text goes to the search index, not into the store every page loads.
-    const { searchText: bodyText, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText>;
+    // The text goes to the search index, not into the store every page loads; the public
+    // folder's place on this machine is the render's business only.
+    const { searchText: bodyText, publicDir: _publicDir, ...frontmatter } = (metadata?.frontmatter ?? {}) as Partial<ReadingText & RenderContext>;
     textBySlug.set(slug, searchText([article.title, article.standfirst, article.image?.caption, bodyText]));
     const src = article.image?.src;
     // A photo next to the article goes through astro:assets: the prefix makes Astro import

@@ -9,8 +9,9 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import sharp from 'sharp';
+import { imageMetadata } from 'astro/assets/utils';
 import { formatProblem } from '../lib/problems.ts';
 import { resolveImagePath } from '../lib/validate-articles.ts';
 import { siteConfig } from '../site.config.ts';
@@ -46,8 +47,9 @@ async function measure(articleFile: string, src: string, base: string): Promise<
     }
   }
   const path = resolveImagePath(articleFile, src);
-  const meta = await sharp(resolve(process.cwd(), path)).metadata();
-  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.slice('public/'.length)}`, width: meta.width, height: meta.height };
+  // astro:assets' own reader, as for photos from public/ in the text: it also turns EXIF-rotated photos.
+  const { width, height } = await imageMetadata(await readFile(resolve(process.cwd(), path)), src);
+  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.slice('public/'.length)}`, width, height };
 }
 
 export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | undefined> {

@@ -11,6 +11,8 @@ export interface RenderContext {
   publishedDate?: string;
   /** The site's base path (BASE_PATH), e.g. "/news/"; "/" when absent. */
   base?: string;
+  /** Absolute path of the site's public/ folder, where site-relative photos are read from. */
+  publicDir?: string;
 }
 
 export function renderContext(file: VFile): RenderContext {
@@ -20,5 +22,6 @@ export function renderContext(file: VFile): RenderContext {
     lang: typeof fm.lang === 'string' ? fm.lang : 'en',
     ...(typeof fm.publishedDate === 'string' ? { publishedDate: fm.publishedDate } : {}),
     ...(typeof fm.base === 'string' ? { base: fm.base } : {}),
+    ...(typeof fm.publicDir === 'string' ? { publicDir: fm.publicDir } : {}),
   };
 }

@@ -11,6 +11,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import type { Pluggable } from 'unified';
 import { remarkCollectBodyMedia } from './body-media.ts';
 import rehypeBasePath from './rehype-base-path.ts';
+import rehypePublicImageSizes from './rehype-public-image-sizes.ts';
 import remarkFigures from './remark-figures.ts';
 import rehypeRawIsolated from './rehype-raw-isolated.ts';
 import rehypeDropSourcelessImages from './rehype-drop-sourceless-images.ts';
@@ -28,6 +29,7 @@ export const articleRehypePlugins: readonly Pluggable[] = [
   [rehypeRawIsolated, { stripped: articleSanitizeSchema.strip ?? [] }],
   [rehypeSanitize, articleSanitizeSchema],
   rehypeDropSourcelessImages,
+  rehypePublicImageSizes,
   rehypeBasePath,
   rehypeScrollableTables,
   rehypeRelativeDates,

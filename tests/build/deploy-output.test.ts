@@ -90,11 +90,22 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     expect(link(subpath)?.getAttribute('href')).toBe('/news/articles/syria-isis-operation-aleppo/');
   });
 
-  it('puts the base path in front of photos from public/ that an editor put in the text', () => {
+  it('puts the base path in front of photos from public/ that an editor put in the text, and gives them their size', () => {
     const images = (build: BuildResult) =>
-      [...domOf(readPage(build.outDir, 'articles/public-photos/index.html')).querySelectorAll('.article-body img')].map((img) => [img.getAttribute('src'), img.getAttribute('srcset')]);
-    expect(images(root)).toEqual([['/favicon.svg', null], ['/favicon.svg', '/favicon.svg 2x']]);
-    expect(images(subpath)).toEqual([['/news/favicon.svg', null], ['/news/favicon.svg', '/news/favicon.svg 2x']]);
+      [...domOf(readPage(build.outDir, 'articles/public-photos/index.html')).querySelectorAll('.article-body img')].map((img) => [
+        img.getAttribute('src'),
+        img.getAttribute('srcset'),
+        `${img.getAttribute('width')}×${img.getAttribute('height')}`,
+      ]);
+    // public/favicon.svg is 32 by 32: without a size the text jumps when the photo loads.
+    expect(images(root)).toEqual([
+      ['/favicon.svg', null, '32×32'],
+      ['/favicon.svg', '/favicon.svg 2x', '32×32'],
+    ]);
+    expect(images(subpath)).toEqual([
+      ['/news/favicon.svg', null, '32×32'],
+      ['/news/favicon.svg', '/news/favicon.svg 2x', '32×32'],
+    ]);
   });
 
   it('puts the base path in links, assets, canonical URLs, the feed and the sitemap', () => {
