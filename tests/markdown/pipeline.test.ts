@@ -92,9 +92,30 @@ describe('relative days', () => {
       expect(new Set(dates).size).toBe(7);
     }
   });
+  it('leaves a weekday alone in a sentence that looks ahead, and dates the others', async () => {
+    const ahead = [
+      'The minister will travel to Paris on Saturday.',
+      'Talks are scheduled to resume on Monday.',
+      'He’ll speak on Tuesday.',
+      'The vote is expected to take place on Sunday.',
+      'Markets reopen on Saturday next week.',
+      'The upcoming summit opens on Wednesday.',
+    ];
+    const html = await render(ahead.join(' '));
+    expect(html).not.toContain('<time');
+    const past = await render('The summit, held on Saturday, ended early. Officials will meet again. It rained on Friday; talks will resume.');
+    expect(past).toContain('held on <time datetime="2025-05-17">Saturday</time>');
+    expect(past).toContain('rained on <time datetime="2025-05-16">Friday</time>;');
+    // "today" and "yesterday" do not move with the tense.
+    expect(await render('The court will rule today.')).toContain('<time datetime="2025-05-18">today</time>');
+  });
   it('works in Arabic', async () => {
-    const html = await render('أعلنت الوزارة يوم السبت عن العملية.', { lang: 'ar', publishedDate: '2025-05-18' });
+    const ar = { lang: 'ar', publishedDate: '2025-05-18' };
+    const html = await render('أعلنت الوزارة يوم السبت عن العملية.', ar);
     expect(html).toContain('<time datetime="2025-05-17">السبت</time>');
+    // "next Saturday" and "will … on Saturday" lie ahead.
+    expect(await render('تبدأ المحادثات يوم السبت المقبل.', ar)).not.toContain('<time');
+    expect(await render('سوف يزور الوزير دمشق يوم الأحد.', ar)).not.toContain('<time');
   });
 });
 
