@@ -11,6 +11,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
+import { ARTICLE_FILE } from '../lib/slugs.ts';
 import { isWebAddress, resolveImagePath, validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
@@ -19,7 +20,7 @@ import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
-import { checkArticles, readArticleFiles, renderedBodyProblems, validationContext } from './read-articles.ts';
+import { checkArticles, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
 import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } from './search-records.ts';
 import { startSearchIndex } from '../integrations/search-index.ts';
 import { articleCodeDigest } from './code-digest.ts';
@@ -53,7 +54,7 @@ export function articlesLoader(project: ContentProject): Loader {
       await loadAll(ctx, project);
       ctx.watcher?.add(resolve(fileURLToPath(ctx.config.root), project.contentDir));
       ctx.watcher?.on('all', (_event, path) => {
-        if (path.includes(project.contentDir) && (path.endsWith('.md') || path.endsWith('sources.yaml'))) {
+        if (path.includes(project.contentDir) && (ARTICLE_FILE.test(path) || path.endsWith('sources.yaml'))) {
           loadAll(ctx, project).catch((error: unknown) => ctx.logger.error(String(error)));
         }
       });
@@ -63,7 +64,8 @@ export function articlesLoader(project: ContentProject): Loader {
 
 async function loadAll(ctx: LoaderContext, project: ContentProject) {
   const { config, store, watcher } = ctx;
-  const files = readArticleFiles(fileURLToPath(config.root), project);
+  const { files, strays } = readArticlesFolder(fileURLToPath(config.root), project);
+  for (const stray of strays) ctx.logger.warn(formatProblem(stray));
   // Many articles are rendered on worker threads. When at least POOL_THRESHOLD stories have
   // never been rendered (a cold build), the workers start now and load the Markdown pipeline
   // while this thread checks the articles; otherwise the count of changed stories decides.
@@ -86,7 +88,7 @@ async function loadAll(ctx: LoaderContext, project: ContentProject) {
 async function renderAndStore(
   { config, store, logger, generateDigest, watcher }: LoaderContext,
   project: ContentProject,
-  files: ReturnType<typeof readArticleFiles>,
+  files: ArticlesFolder['files'],
   pool: { current: RenderPool | undefined; start: () => RenderPool },
   image: ImageOptions,
 ) {

@@ -15,7 +15,7 @@ import { Document, isScalar, isSeq } from 'yaml';
 import { PLACEHOLDER_MARK } from './article-schema.ts';
 import { parseCredit, type PhotoCredit } from './credits.ts';
 import { DateInputError, isTimeZone, parseArticleDate } from './dates.ts';
-import { articleSlug, topicSlug } from './slugs.ts';
+import { ARTICLE_FILE, articleSlug, topicSlug } from './slugs.ts';
 import { hostOf, type Source, type SourceRegistry } from './sources.ts';
 
 /* ------------------------------------------------------------------ reading */
@@ -480,7 +480,7 @@ export function headlineSlug(title: string): string {
 
 /** The existing file (by name) whose address would clash with `slug`, if any. */
 export function slugClash(fileNames: readonly string[], slug: string): string | undefined {
-  return fileNames.find((name) => name.toLowerCase().endsWith('.md') && articleSlug(name) === slug);
+  return fileNames.find((name) => ARTICLE_FILE.test(name) && articleSlug(name) === slug);
 }
 
 /* -------------------------------------------------------------- sources */
