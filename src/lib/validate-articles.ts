@@ -286,6 +286,9 @@ export function validateArticles(
 
     const bodyStart = file.text.length - fm.body.length;
     const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
+    // Headline and standfirst alone make a page, but hardly a story: most likely the text
+    // was not pasted in, or was pasted above the closing "---".
+    if (!fm.body.trim()) warn('the article has no text below the frontmatter; readers see only the headline and standfirst', 'body', bodyLine);
     if (ctx.bodyMedia) {
       const found = checkBodyMedia(file.path, bodyLine, ctx.bodyMedia(fm.body), ctx);
       if (found.some((p) => p.severity === 'error')) valid = false;

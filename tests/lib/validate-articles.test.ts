@@ -160,6 +160,16 @@ describe('validateArticles', () => {
     ]);
   });
 
+  it('warns, without failing, about an article with no text below its frontmatter', () => {
+    const empty = { path: 'content/articles/story.md', text: `---\n${VALID}\n---\n` };
+    const result = validateArticles([empty, article(VALID, '   \n\n', 'content/articles/blank.md')], ctx);
+    expect(result.articles.map((a) => a.slug)).toEqual(['story', 'blank']);
+    expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
+      'warning content/articles/story.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
+      'warning content/articles/blank.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
+    ]);
+  });
+
   it('rejects a figure whose attributes run onto the next line, which would lose its photo', () => {
     const result = validateArticles([article(VALID, ':::figure{src="./photo.jpg" alt="A street"\ncredit="AP"}\nA caption.\n:::')], ctx);
     expect(result.articles).toEqual([]);
