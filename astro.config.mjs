@@ -48,7 +48,12 @@ export default defineConfig({
     },
   },
   // Scripts stay external files, so the host's CSP header needs no inline allowances.
-  vite: { build: { assetsInlineLimit: 0 } },
+  vite: {
+    build: { assetsInlineLimit: 0 },
+    // .tmp/ holds what the tests and the bench build (100,000+ files after `npm run bench`):
+    // watching it made `npm run dev` take minutes to start, then run out of file watchers.
+    server: { watch: { ignored: ['**/.tmp/**'] } },
+  },
   devToolbar: { enabled: false },
   // Pages whose stories did not change are copied from the last build (src/lib/cache-keys.ts).
   experimental: { incrementalBuild: true },
