@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { createArticleSchema } from '../src/lib/article-schema.ts';
 import { loadContentProject, type ContentProject } from '../src/content/project.ts';
-import { checkArticles, readArticleFiles } from '../src/content/read-articles.ts';
+import { checkArticles, readArticlesFolder } from '../src/content/read-articles.ts';
 import { appendSourceEntry, importText, slugClash, type FigureSummary, type ImportSummary } from '../src/lib/import-text.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
@@ -121,7 +121,7 @@ if (result.newSource) {
   checkedProject = { ...project, sourcesText, sources, schema: createArticleSchema({ sources, defaultZone: siteConfig.timezone }) };
 }
 const newFile = { path: shownPath(target), text: result.markdown };
-const neighbours = outDir === resolve(root, project.articlesDir) && existsSync(outDir) ? readArticleFiles(root, checkedProject) : [];
+const neighbours = outDir === resolve(root, project.articlesDir) && existsSync(outDir) ? readArticlesFolder(root, checkedProject).files : [];
 const { problems } = checkArticles(root, checkedProject, [...neighbours, newFile]);
 const own = problems.filter((p) => p.file === newFile.path);
 const errors = own.filter((p) => p.severity === 'error');

@@ -9,11 +9,10 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { imageMetadata } from 'astro/assets/utils';
 import { formatProblem } from '../lib/problems.ts';
 import { resolveImagePath } from '../lib/validate-articles.ts';
+import { imageFileSize } from '../markdown/rehype-public-image-sizes.ts';
 import { siteConfig } from '../site.config.ts';
 import type { SiteArticle } from './articles.ts';
 import { remoteImageSize } from './remote-image.ts';
@@ -47,8 +46,8 @@ async function measure(articleFile: string, src: string, base: string): Promise<
     }
   }
   const path = resolveImagePath(articleFile, src);
-  // astro:assets' own reader, as for photos from public/ in the text: it also turns EXIF-rotated photos.
-  const { width, height } = await imageMetadata(await readFile(resolve(process.cwd(), path)), src);
+  // The reader photos from public/ in the text are measured with.
+  const { width, height } = await imageFileSize(resolve(process.cwd(), path), src);
   return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.slice('public/'.length)}`, width, height };
 }
 

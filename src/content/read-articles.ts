@@ -42,10 +42,6 @@ export function readArticlesFolder(root: string, project: ContentProject): Artic
   return { files, strays };
 }
 
-export function readArticleFiles(root: string, project: ContentProject): ArticleSourceFile[] {
-  return readArticlesFolder(root, project).files;
-}
-
 export interface CheckOptions {
   /**
    * Parse each body for its images and figures. `npm run check` does; a build leaves it to

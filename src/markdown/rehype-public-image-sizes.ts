@@ -39,10 +39,15 @@ export function publicFile(src: string, publicDir: string): string | undefined {
   return inside && !inside.startsWith('..') && !isAbsolute(inside) ? file : undefined;
 }
 
+/** A photo file's size as readers see it, read by astro:assets' own reader (EXIF rotation included). Throws when it is missing or no image. */
+export async function imageFileSize(file: string, src: string): Promise<{ width: number; height: number }> {
+  const { width, height } = await imageMetadata(await readFile(file), src);
+  return { width, height };
+}
+
 async function measure(file: string, src: string): Promise<{ width: number; height: number } | undefined> {
   try {
-    const { width, height } = await imageMetadata(await readFile(file), src);
-    return { width, height };
+    return await imageFileSize(file, src);
   } catch {
     // Missing or not an image: the article checks report it; the page shows it as written.
     return undefined;
