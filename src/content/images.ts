@@ -11,7 +11,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { resolve } from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
-import { resolveImagePath } from '../lib/validate-articles.ts';
+import { publicPath } from '../lib/image-paths.ts';
 import { imageFileSize } from '../markdown/rehype-public-image-sizes.ts';
 import { siteConfig } from '../site.config.ts';
 import type { SiteArticle } from './articles.ts';
@@ -45,10 +45,11 @@ async function measure(articleFile: string, src: string, base: string): Promise<
       );
     }
   }
-  const path = resolveImagePath(articleFile, src);
+  // The article checks found this file under public/, by the same rule.
+  const path = publicPath(src) ?? '';
   // The reader photos from public/ in the text are measured with.
-  const { width, height } = await imageFileSize(resolve(process.cwd(), path), src);
-  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.slice('public/'.length)}`, width, height };
+  const { width, height } = await imageFileSize(resolve(process.cwd(), 'public', path), src);
+  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${encodeURI(path)}`, width, height };
 }
 
 export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | undefined> {

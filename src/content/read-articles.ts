@@ -1,5 +1,5 @@
 /** Reads and validates every article file of a content folder: one pass, every problem. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { globSync } from 'tinyglobby';
 import type { Problem } from '../lib/problems.ts';
@@ -53,7 +53,8 @@ export interface CheckOptions {
 export function validationContext(root: string, project: ContentProject, { readBodies = true }: CheckOptions = {}): ValidationContext {
   return {
     schema: project.schema,
-    fileExists: (path) => existsSync(resolve(root, path)),
+    // A folder is no photo: "/images/" must fail the check, not the build.
+    fileExists: (path) => statSync(resolve(root, path), { throwIfNoEntry: false })?.isFile() ?? false,
     remoteImageHosts: siteConfig.remoteImageHosts,
     ...(readBodies ? { bodyMedia: readBodyMedia } : {}),
   };

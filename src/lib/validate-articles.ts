@@ -2,11 +2,11 @@
  * Checks every article file at once and reports every problem, so an editor fixes a
  * whole batch in one round. The content loader and `npm run check` both call this.
  */
-import { posix } from 'node:path';
 import type { $ZodIssue } from 'zod/v4/core';
 import { PLACEHOLDER_MARK, type Article, type ArticleSchema } from './article-schema.ts';
 import { DATE_EXAMPLES } from './dates.ts';
 import { readFrontmatter, FrontmatterError } from './frontmatter.ts';
+import { isWebAddress, resolveImagePath } from './image-paths.ts';
 import type { Problem } from './problems.ts';
 import { articleSlug } from './slugs.ts';
 
@@ -94,21 +94,6 @@ function issueMessage(issue: $ZodIssue): string {
   return issue.message;
 }
 
-function dirOf(path: string): string {
-  const i = path.lastIndexOf('/');
-  return i < 0 ? '' : path.slice(0, i + 1);
-}
-
-/** Where a local image path points, relative to the project root. */
-export function resolveImagePath(articleFile: string, src: string): string {
-  return src.startsWith('/') ? posix.join('public/', src) : posix.join(dirOf(articleFile), src);
-}
-
-/** An address on another host (https://…, //…), as opposed to a file of the project. */
-export function isWebAddress(src: string): boolean {
-  return /^(https?:)?\/\//i.test(src);
-}
-
 type Remedy = 'leave src out' | 'remove the image';
 
 /**
@@ -123,18 +108,9 @@ function imageSourceProblem(articleFile: string, src: string, ctx: ValidationCon
   }
   // Other schemes (data:, javascript:) never reach a page: the sanitiser removes them.
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
-  const path = resolveImagePath(articleFile, decodedPath(src));
+  const path = resolveImagePath(articleFile, src);
   if (ctx.fileExists(path)) return undefined;
   return `"${src}" does not exist (looked for ${path}); put the photo next to the article or under public/, or ${remedy}`;
-}
-
-/** Astro reads "my%20photo.jpg" as the file "my photo.jpg"; so do we. */
-function decodedPath(src: string): string {
-  try {
-    return decodeURI(src);
-  } catch {
-    return src;
-  }
 }
 
 /**

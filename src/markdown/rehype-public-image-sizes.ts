@@ -11,11 +11,12 @@
  * under the same name renders the story again, with the new size.
  */
 import { readFile } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { publicPath } from '../lib/image-paths.ts';
 import { renderContext } from './context.ts';
 
 /** The frontmatter key this plugin writes. */
@@ -24,19 +25,10 @@ export interface PublicImages {
   publicImages: string[];
 }
 
-/** The file under publicDir that a site-relative address names, or undefined when it names none. */
+/** The file under publicDir that a site address names (publicPath's rule), or undefined when it names none. */
 export function publicFile(src: string, publicDir: string): string | undefined {
-  if (!src.startsWith('/') || src.startsWith('//')) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(src.replace(/[?#].*$/s, ''));
-  } catch {
-    return undefined;
-  }
-  const file = join(publicDir, path);
-  const inside = relative(publicDir, file);
-  // "/../package.json" must not reach outside public/.
-  return inside && !inside.startsWith('..') && !isAbsolute(inside) ? file : undefined;
+  const inside = publicPath(src);
+  return inside === undefined ? undefined : join(publicDir, inside);
 }
 
 /** A photo file's size as readers see it, read by astro:assets' own reader (EXIF rotation included). Throws when it is missing or no image. */

@@ -22,6 +22,12 @@ title: A story showing photos from public/
 standfirst: The site's emblem, shown twice.
 published: 2025-05-01
 source: Reuters
+image:
+  # Encoded as a name with a space is ("my%20photo.jpg"): the file is public/favicon.svg.
+  src: /fav%69con.svg
+  alt: The site's emblem as the lead photo
+  caption: The emblem.
+  credit: "Photo: The newsroom"
 ---
 
 The emblem in Markdown: ![The site's emblem](/favicon.svg)
@@ -106,6 +112,10 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
       ['/news/favicon.svg', null, '32×32'],
       ['/news/favicon.svg', '/news/favicon.svg 2x', '32×32'],
     ]);
+    // A lead photo under public/ whose address is percent-encoded: found, measured and linked as the checks found it.
+    const lead = (build: BuildResult) => domOf(readPage(build.outDir, 'articles/public-photos/index.html')).querySelector('.lead-figure img');
+    expect([lead(root)?.getAttribute('src'), lead(root)?.getAttribute('width'), lead(root)?.getAttribute('height')]).toEqual(['/favicon.svg', '32', '32']);
+    expect(lead(subpath)?.getAttribute('src')).toBe('/news/favicon.svg');
   });
 
   it('puts the base path in links, assets, canonical URLs, the feed and the sitemap', () => {

@@ -9,7 +9,8 @@ import { createArticleSchema } from '../../src/lib/article-schema.ts';
 import { importText } from '../../src/lib/import-text.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createSourceRegistry } from '../../src/lib/sources.ts';
-import { resolveImagePath, validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
+import { resolveImagePath } from '../../src/lib/image-paths.ts';
+import { validateArticles, type ArticleSourceFile, type ValidationContext } from '../../src/lib/validate-articles.ts';
 import { readBodyMedia } from '../../src/markdown/body-media.ts';
 
 const sources = createSourceRegistry(parse(readFileSync('content/sources.yaml', 'utf8')));
