@@ -64,6 +64,9 @@ const PHASES: { name: string; from: RegExp | null; to: RegExp }[] = [
   { name: 'content', from: /\[content\] Syncing content/, to: /\[content\] Synced content/ },
   { name: 'bundle', from: /Building static entrypoints/, to: /generating static routes/ },
   { name: 'render', from: /generating static routes/, to: /^(?:\S+ )?✓ Completed in/ },
+  // Part of render: loading the content store and the page modules before any page is out.
+  // Bare Astro's store keeps every body, and this wait alone ranged from seconds to most of its build.
+  { name: 'of which before the first page', from: /generating static routes/, to: /[├└]─ / },
   { name: 'after', from: /^(?:\S+ )?✓ Completed in/, to: /\[build\] Complete!/ },
 ];
 
