@@ -263,8 +263,9 @@ export function validateArticles(
     const bodyStart = file.text.length - fm.body.length;
     const bodyLine = file.text.slice(0, bodyStart).split('\n').length;
     // Headline and standfirst alone make a page, but hardly a story: most likely the text
-    // was not pasted in, or was pasted above the closing "---".
-    if (!fm.body.trim()) warn('the article has no text below the frontmatter; readers see only the headline and standfirst', 'body', bodyLine);
+    // was not pasted in, or was pasted above the closing "---". A comment never reaches readers
+    // (`npm run new` writes one as the body's guide; an unclosed one hides the rest), so it is no text.
+    if (!fm.body.replace(/<!--[\s\S]*?(?:-->|$)/g, '').trim()) warn('the article has no text below the frontmatter; readers see only the headline and standfirst', 'body', bodyLine);
     if (ctx.bodyMedia) {
       const found = checkBodyMedia(file.path, bodyLine, ctx.bodyMedia(fm.body), ctx);
       if (found.some((p) => p.severity === 'error')) valid = false;

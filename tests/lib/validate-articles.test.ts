@@ -163,11 +163,17 @@ describe('validateArticles', () => {
 
   it('warns, without failing, about an article with no text below its frontmatter', () => {
     const empty = { path: 'content/articles/story.md', text: `---\n${VALID}\n---\n` };
-    const result = validateArticles([empty, article(VALID, '   \n\n', 'content/articles/blank.md')], ctx);
-    expect(result.articles.map((a) => a.slug)).toEqual(['story', 'blank']);
+    // `npm run new` leaves a comment as the body's guide: readers would still see no text.
+    const guide = article(VALID, '<!-- The story: paragraphs separated by blank lines. -->\n', 'content/articles/guide.md');
+    const unclosed = article(VALID, '<!-- a note to the desk\n\nThe text pasted below it.\n', 'content/articles/unclosed.md');
+    const written = article(VALID, '<!-- checked with the desk -->\n\nThe text.\n', 'content/articles/written.md');
+    const result = validateArticles([empty, article(VALID, '   \n\n', 'content/articles/blank.md'), guide, unclosed, written], ctx);
+    expect(result.articles.map((a) => a.slug)).toEqual(['story', 'blank', 'guide', 'unclosed', 'written']);
     expect(result.problems.map((p) => `${p.severity} ${formatProblem(p)}`)).toEqual([
       'warning content/articles/story.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
       'warning content/articles/blank.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
+      'warning content/articles/guide.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
+      'warning content/articles/unclosed.md:7: body: the article has no text below the frontmatter; readers see only the headline and standfirst',
     ]);
   });
 

@@ -77,18 +77,20 @@ describe('npm run new', () => {
   });
 
   it('says what the editor must fill in, which is exactly what the check asks for', () => {
-    expect(run.stdout).toMatch(/Fill in before the site will build[^\n]*\n {2}- standfirst: [^\n]*\n {2}- source: who reported it \(known: The Media Line, /);
+    expect(run.stdout).toMatch(/Fill in before the site will build[^\n]*\n {2}- standfirst: [^\n]*\n {2}- source: who reported it \(known: The Media Line, [^\n]*\n {2}- the story, below the frontmatter\n/);
     const text = readFileSync(path, 'utf8');
     const fileName = 'content/articles/breaking-syria-says-operation-is-over-1-priority.md';
     const { problems } = checkArticles(ROOT, project, [{ path: fileName, text }]);
     expect(problems.map(formatProblem)).toEqual([
       `${fileName}:3: standfirst: expected a one- or two-sentence summary, got nothing`,
       `${fileName}:7: source: expected a source name, alias or URL from content/sources.yaml, got nothing`,
+      // The body holds only the guide comment, which readers never see.
+      expect.stringMatching(new RegExp(`^${fileName}:\\d+: body: the article has no text below the frontmatter`)),
     ]);
   });
 
-  it('is a valid draft once standfirst and source are filled in, and so is every optional field uncommented', () => {
-    const text = readFileSync(path, 'utf8').replace(/^standfirst:/m, 'standfirst: A summary.').replace(/^source:/m, 'source: Reuters');
+  it('is a valid draft once standfirst, source and the story are filled in, and so is every optional field uncommented', () => {
+    const text = `${readFileSync(path, 'utf8').replace(/^standfirst:/m, 'standfirst: A summary.').replace(/^source:/m, 'source: Reuters')}\nThe story.\n`;
     const fileName = 'content/articles/breaking.md';
     const filled = checkArticles(ROOT, project, [{ path: fileName, text }]);
     expect(filled.problems).toEqual([]);
