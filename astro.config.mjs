@@ -1,7 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import contentStorePieces from './src/integrations/content-store-pieces.ts';
+import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
@@ -30,7 +30,7 @@ export default defineConfig({
     processor: articleMarkdownProcessor(),
     syntaxHighlight: false,
   },
-  integrations: [publishingMode(), contentStorePieces(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex()],
+  integrations: [publishingMode(), contentStoreFile(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex()],
   security: {
     csp: {
       directives: [

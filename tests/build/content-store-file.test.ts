@@ -1,40 +1,45 @@
 /**
- * The content store's module, split into pieces so V8 compiles it in linear time
- * (src/integrations/content-store-pieces.ts), must still give exactly the same store.
+ * The content store's module, moved out of the bundle into a file the build reads
+ * (src/integrations/content-store-file.ts), must still give exactly the same store.
  */
-import { describe, expect, it } from 'vitest';
-import { splitStoreModule } from '../../src/integrations/content-store-pieces.ts';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { storeFileModule, storeText } from '../../src/integrations/content-store-file.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
-/** What the module exports, by running its code. */
-function run(code: string): unknown {
-  return new Function(code.replace(/^export default /, 'return '))() as unknown;
+/** What a module exports, by importing it from a file as the build does. */
+async function load(dir: string, name: string, code: string): Promise<unknown> {
+  const file = join(dir, `${name}.mjs`);
+  writeFileSync(file, code);
+  return ((await import(pathToFileURL(file).href)) as { default: unknown }).default;
 }
 
 /** Astro's form of the module (vite-plugin-content-virtual-mod.js). */
 const astroModule = (json: string) => `export default JSON.parse(${JSON.stringify(json)})`;
 
-describe('the content store module in pieces', () => {
-  it('gives exactly the same store, quotes, escapes, Arabic and emoji included, whatever a piece boundary cuts', () => {
-    const store = [['Map', 1, 2], 'articles', { html: '<p class="x">Aid & "water"\n\\ — حلب 🇸🇾 “quoted”</p>', n: 3 }];
-    const json = JSON.stringify([store, store, store]);
-    // Pieces of one character cut every surrogate pair (the emoji) in two; joined, they are whole again.
-    for (const piece of [1, 2, 3, 7, 64]) {
-      const code = splitStoreModule(astroModule(json), piece);
-      expect(code).toBeDefined();
-      expect(run(code!)).toEqual(run(astroModule(json)));
-    }
-  });
+const dir = resolve(ROOT, '.tmp/content-store-file', String(process.pid));
+// A folder name the path literal in the module must survive: quotes, a backslash, spaces and Arabic.
+const storeDir = join(dir, `it's "a" \\ مجلد`);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('splits a store into literals of at most the piece size, and leaves a small one alone', () => {
-    const json = JSON.stringify({ text: 'a'.repeat(2500) });
-    const code = splitStoreModule(astroModule(json), 1000)!;
-    expect(code.match(/"(?:[^"\\]|\\.)*"/g)!.map((literal) => (JSON.parse(literal) as string).length)).toEqual([1000, 1000, json.length - 2000]);
-    expect(splitStoreModule(astroModule(json), json.length)).toBeUndefined();
+describe('the content store read from a file', () => {
+  it('gives exactly the store Astro’s module gives, quotes, escapes, Arabic and emoji included', async () => {
+    mkdirSync(storeDir, { recursive: true });
+    const store = [['Map', 1, 2], 'articles', { html: '<p class="x">Aid & "water"\n\\ — حلب 🇸🇾 “quoted”\u2028</p>', n: 3 }];
+    const code = astroModule(JSON.stringify([store, store]));
+    const text = storeText(code);
+    expect(text).toBeDefined();
+    writeFileSync(join(storeDir, 'content-store.json'), text!);
+    const fromFile = await load(dir, 'from-file', storeFileModule(join(storeDir, 'content-store.json')));
+    expect(fromFile).toEqual(await load(dir, 'astro', code));
+    expect(fromFile).toEqual([store, store]);
   });
 
   it('leaves any other module as it is', () => {
-    expect(splitStoreModule('export default new Map()', 1)).toBeUndefined();
-    expect(splitStoreModule('export default JSON.parse(notAString)', 1)).toBeUndefined();
-    expect(splitStoreModule(`export default JSON.parse(${JSON.stringify('"x"')}, reviver)`, 1)).toBeUndefined();
+    expect(storeText('export default new Map()')).toBeUndefined();
+    expect(storeText('export default JSON.parse(notAString)')).toBeUndefined();
+    expect(storeText(`export default JSON.parse(${JSON.stringify('"x"')}, reviver)`)).toBeUndefined();
   });
 });

@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 describe('the build', () => {
-  it('finds Astro’s content store module in the form it splits for speed (src/integrations/content-store-pieces.ts)', () => {
+  it('finds Astro’s content store module in the form it moves out of the bundle (src/integrations/content-store-file.ts)', () => {
     expect(build.output).not.toMatch(/content store module was/);
   });
 });
