@@ -24,11 +24,15 @@ import { writeSearchDocuments } from './search-documents.ts';
 export type IndexerReply = { pages: number } | { error: string };
 
 /**
- * Lower than the build's own priority; Pagefind inherits it when it is started below.
- * Both cores are busy while pages render, and at normal priority the build only waited in
- * rendering instead of for the index (three cold builds at 10,000 stories each way).
+ * Pagefind inherits this process's priority. Writing over last build's index (a rebuild),
+ * it runs below the build: at 10,000 stories a rebuild after one change took 46.2, 48.8 and
+ * 59.6 s niced against 52.9 and 53.2 s at normal priority. A fresh index is what a cold
+ * build waits for last, now that the build's own part is shorter
+ * (src/integrations/content-store-file.ts): 53.8, 54.8 and 57.6 s at normal priority
+ * against 61.5 and 58.3 s niced (`npm run bench -- --articles 10000 --runs 1`; single runs
+ * here differ by up to 10 s, so these are medians of a few, not a law).
  */
-const NICENESS = 10;
+const NICENESS = { fresh: 0, over: 10 } as const;
 
 // Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default;
 // handing them back after 1 s lowered its peak at 10,000 stories from 2.3–2.7 GiB to
@@ -122,7 +126,7 @@ process.on('disconnect', () => {
   process.exit(replied ? 0 : 1);
 });
 try {
-  setPriority(NICENESS);
+  setPriority(NICENESS[mode]);
 } catch {
   // Not allowed to lower priority here (some containers): index at the usual priority.
 }
