@@ -49,7 +49,8 @@ async function measure(articleFile: string, src: string, base: string): Promise<
   const path = publicPath(src) ?? '';
   // The reader photos from public/ in the text are measured with.
   const { width, height } = await imageFileSize(resolve(process.cwd(), 'public', path), src);
-  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${encodeURI(path)}`, width, height };
+  // Each name encoded whole: a file named "a#b.png" must not become a fragment.
+  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.split('/').map(encodeURIComponent).join('/')}`, width, height };
 }
 
 export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | undefined> {
