@@ -5,7 +5,8 @@
  * rendering the real pages. The headline is the result's title and is left out of the
  * indexed text, which already begins with it.
  */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -41,16 +42,48 @@ export function searchDocument(record: Pick<SearchRecord, 'title' | 'text'>, lan
   return toHtml(tree);
 }
 
-/** Writes the searchable records' documents into dir, emptied first so no removed story stays findable. */
+/** Beside the documents: each one's address and the digest of what was written there, by the last write that finished. */
+function writtenFile(dir: string): string {
+  return `${dir.replace(/[\\/]+$/, '')}.written.json`;
+}
+
+function readWritten(file: string): Map<string, string> | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
+    return new Map(Object.entries(parsed).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Writes the searchable records' documents into dir, and removes every other, so no removed
+ * story stays findable. Only documents that changed since the last write are written: a
+ * rebuild after one edit used to empty and refill the folder, 2.5–3.3 s at 10,000 stories
+ * (most of it the kernel's) against 0.7 s for a first write.
+ */
 export function writeSearchDocuments(dir: string, records: readonly SearchRecord[], lang: string): number {
-  rmSync(dir, { recursive: true, force: true });
-  let written = 0;
+  const manifest = writtenFile(dir);
+  const before = readWritten(manifest);
+  // Gone while the folder changes: a write that stops halfway leaves the next one to start from nothing.
+  rmSync(manifest, { force: true });
+  if (!before) rmSync(dir, { recursive: true, force: true });
+  const after = new Map<string, string>();
   for (const record of records) {
     if (!record.searchable) continue;
-    const folder = join(dir, urls.article(record.slug));
+    const path = urls.article(record.slug);
+    const html = searchDocument(record, lang);
+    const digest = createHash('sha256').update(html).digest('base64url');
+    after.set(path, digest);
+    if (before?.get(path) === digest) continue;
+    const folder = join(dir, path);
     mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'index.html'), searchDocument(record, lang));
-    written += 1;
+    writeFileSync(join(folder, 'index.html'), html);
   }
-  return written;
+  for (const path of before?.keys() ?? []) {
+    if (!after.has(path)) rmSync(join(dir, path), { recursive: true, force: true });
+  }
+  writeFileSync(manifest, JSON.stringify(Object.fromEntries(after)));
+  return after.size;
 }

@@ -11,6 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchRecords } from '../../src/content/search-records.ts';
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
+import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
 import { runAstro } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
@@ -104,6 +105,32 @@ describe('the search indexer process', () => {
     expect(published('pagefind-entry.json')).toEqual(entry);
     expect(published(`fragment/${fragment}`)).toEqual(fragmentBytes);
   }, 60_000);
+
+  it('rewrites only the changed stories’ documents, and no removed story stays in the folder Pagefind reads', () => {
+    const docs = `${dir}/documents/search-pages`;
+    const story = (slug: string, text: string, searchable = true) => ({ slug, digest: text, title: slug, text, searchable });
+    const file = (slug: string) => `${docs}/articles/${slug}/index.html`;
+    const mtime = (slug: string) => statSync(file(slug)).mtimeMs;
+    const listed = () => readdirSync(`${docs}/articles`).sort();
+    rmSync(`${dir}/documents`, { recursive: true, force: true });
+    expect(writeSearchDocuments(docs, [story('kept', 'Same words'), story('edited', 'First words'), story('removed', 'Gone soon')], 'en')).toBe(3);
+    const kept = mtime('kept');
+    const edited = mtime('edited');
+    // Time stamps must be able to differ.
+    const until = Date.now() + 20;
+    while (Date.now() < until);
+    expect(writeSearchDocuments(docs, [story('kept', 'Same words'), story('edited', 'Second words'), story('removed', 'Gone soon', false), story('added', 'New')], 'en')).toBe(3);
+    expect(listed()).toEqual(['added', 'edited', 'kept']);
+    expect(mtime('kept')).toBe(kept);
+    expect(mtime('edited')).not.toBe(edited);
+    expect(readFileSync(file('edited'), 'utf8')).toContain('Second words');
+    // Without the record of the last write (it stopped halfway), the folder is made again from nothing.
+    rmSync(`${docs}.written.json`);
+    mkdirSync(`${docs}/articles/stray`, { recursive: true });
+    writeFileSync(`${docs}/articles/stray/index.html`, 'left by a write that stopped');
+    expect(writeSearchDocuments(docs, [story('kept', 'Same words')], 'en')).toBe(1);
+    expect(listed()).toEqual(['kept']);
+  });
 
   it('writes from scratch over an index it cannot read', async () => {
     const out = `${dir}/unreadable`;
