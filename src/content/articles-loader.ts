@@ -12,7 +12,7 @@ import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
-import { isWebAddress, resolveImagePath } from '../lib/image-paths.ts';
+import { isWebAddress, publicAddress, resolveImagePath } from '../lib/image-paths.ts';
 import { validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
@@ -41,10 +41,11 @@ function photoStamps(root: string, articleFile: string, leadSrc: string | undefi
     .join('\n');
 }
 
-/** The photos a render shows from files: those astro:assets resolves and those read from public/ (PublicImages). */
+/** The addresses of the photos a render shows from files: those astro:assets resolves and those read from public/ (PublicImages, decoded paths). */
 function photosOf(rendered: RenderedContent | undefined): string[] {
   const publicImages = (rendered?.metadata?.frontmatter as Partial<PublicImages> | undefined)?.publicImages ?? [];
-  return [...(rendered?.metadata?.imagePaths ?? []), ...publicImages];
+  // Back to addresses, so resolveImagePath's decoding finds "/100%.png" and not a broken escape.
+  return [...(rendered?.metadata?.imagePaths ?? []), ...publicImages.map((path) => publicAddress(path.slice(1)))];
 }
 
 export function articlesLoader(project: ContentProject): Loader {

@@ -11,7 +11,7 @@ import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import { resolve } from 'node:path';
 import { formatProblem } from '../lib/problems.ts';
-import { publicPath } from '../lib/image-paths.ts';
+import { publicAddress, publicPath, resolveImagePath } from '../lib/image-paths.ts';
 import { imageFileSize } from '../markdown/rehype-public-image-sizes.ts';
 import { siteConfig } from '../site.config.ts';
 import type { SiteArticle } from './articles.ts';
@@ -45,12 +45,9 @@ async function measure(articleFile: string, src: string, base: string): Promise<
       );
     }
   }
-  // The article checks found this file under public/, by the same rule.
-  const path = publicPath(src) ?? '';
-  // The reader photos from public/ in the text are measured with.
-  const { width, height } = await imageFileSize(resolve(process.cwd(), 'public', path), src);
-  // Each name encoded whole: a file named "a#b.png" must not become a fragment.
-  return { kind: 'static', src: `${base.replace(/\/?$/, '/')}${path.split('/').map(encodeURIComponent).join('/')}`, width, height };
+  // The file the article checks found, measured by the reader photos from public/ in the text are measured with.
+  const { width, height } = await imageFileSize(resolve(process.cwd(), resolveImagePath(articleFile, src)), src);
+  return { kind: 'static', src: `${base.replace(/\/?$/, '')}${publicAddress(publicPath(src) ?? '')}`, width, height };
 }
 
 export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | undefined> {

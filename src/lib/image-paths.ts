@@ -28,6 +28,11 @@ export function publicPath(src: string): string | undefined {
   return inside || undefined;
 }
 
+/** The site address of a path inside public/ (publicPath's inverse): each name encoded whole, so "a#b.png" stays a name, not a fragment. */
+export function publicAddress(inside: string): string {
+  return `/${inside.split('/').map(encodeURIComponent).join('/')}`;
+}
+
 /** Astro reads "my%20photo.jpg" beside an article as the file "my photo.jpg"; so do we. */
 function decodedPath(src: string): string {
   try {
