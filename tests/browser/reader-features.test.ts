@@ -3,6 +3,7 @@
  * nginx: searching, reading an Arabic story right to left, skipping to the content with the
  * keyboard, printing an article.
  */
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +13,21 @@ import { assembleContent } from '../helpers/fixture-content.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx.ts';
 
 const skip = browserToolsMissing();
+/** public/favicon.svg is 32 by 32. */
+const SMALL_PHOTO = `---
+title: A story with a photo smaller than the column
+standfirst: The site's emblem as the lead photo.
+published: 2025-05-02
+source: Reuters
+image:
+  src: /favicon.svg
+  alt: The site's emblem
+  caption: The emblem, at its own size.
+  credit: "Photo: The newsroom"
+---
+
+A short story.
+`;
 let server: NginxServer;
 /** The same site built for a sub-path, served from the folder above it. */
 let subpathServer: NginxServer;
@@ -20,6 +36,7 @@ let browser: Browser;
 beforeAll(async () => {
   if (skip) return;
   const content = assembleContent('browser-features', { fixtures: ['reader'], withRealArticles: true });
+  writeFileSync(resolve(content, 'articles', 'small-photo.md'), SMALL_PHOTO);
   const build = await buildSite('browser-features', content);
   expect(build.code, build.output).toBe(0);
   const subpath = await buildSite('browser-features-subpath/news', content, { BASE_PATH: '/news/' });
@@ -93,6 +110,21 @@ describe.skipIf(skip)('a reader', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
     await page.context().close();
+  });
+
+  it('sees a large photo fill the column and a small one at its own size, not blown up', async () => {
+    for (const width of [375, 1280]) {
+      const page = await open('/articles/aleppo-market-reopens/', { width });
+      const column = await page.locator('.article-body').evaluate((el) => el.getBoundingClientRect().width);
+      const large = await page.locator('.lead-figure img').evaluate((el) => el.getBoundingClientRect().width);
+      expect(Math.round(large), `width ${width}`).toBe(Math.round(column));
+      await page.context().close();
+      const small = await open('/articles/small-photo/', { width });
+      expect(await small.locator('.lead-figure img').evaluate((el) => el.getBoundingClientRect().width)).toBe(32);
+      // The caption still runs the column's width, under the photo.
+      expect(await small.locator('.lead-figure figcaption').evaluate((el) => Math.round(el.getBoundingClientRect().width))).toBeGreaterThan(300);
+      await small.context().close();
+    }
   });
 
   it('prints the article alone, with link addresses and whole figures', async () => {
