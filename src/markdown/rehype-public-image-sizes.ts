@@ -11,7 +11,7 @@
  * under the same name renders the story again, with the new size.
  */
 import { readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { imageMetadata } from 'astro/assets/utils';
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
@@ -23,12 +23,6 @@ import { renderContext } from './context.ts';
 export interface PublicImages {
   /** The files under public/ it read or looked for, from the site's root and decoded ("/images/my map.png"). */
   publicImages: string[];
-}
-
-/** The file under publicDir that a site address names (publicPath's rule), or undefined when it names none. */
-export function publicFile(src: string, publicDir: string): string | undefined {
-  const inside = publicPath(src);
-  return inside === undefined ? undefined : join(publicDir, inside);
 }
 
 /** A photo file's size as readers see it, read by astro:assets' own reader (EXIF rotation included). Throws when it is missing or no image. */
@@ -50,23 +44,24 @@ export default function rehypePublicImageSizes() {
   return async (tree: Root, file: VFile) => {
     const { publicDir } = renderContext(file);
     if (!publicDir) return;
-    const images: { node: Element; src: string; file: string }[] = [];
+    // `inside` is the path under public/ (publicPath's rule: never outside it).
+    const images: { node: Element; src: string; inside: string }[] = [];
     visit(tree, 'element', (node) => {
       const src = node.properties.src;
       if (node.tagName !== 'img' || typeof src !== 'string') return;
-      const path = publicFile(src, publicDir);
-      if (path) images.push({ node, src, file: path });
+      const inside = publicPath(src);
+      if (inside !== undefined) images.push({ node, src, inside });
     });
     if (!images.length) return;
     const read = new Set<string>();
     await Promise.all(
-      images.map(async ({ node, src, file: path }) => {
+      images.map(async ({ node, src, inside }) => {
         node.properties.loading ??= 'lazy';
         node.properties.decoding ??= 'async';
         if (node.properties.width !== undefined || node.properties.height !== undefined) return;
         // Looked for even when missing: the file added later changes the story's digest.
-        read.add(`/${relative(publicDir, path).split(sep).join('/')}`);
-        const size = await measure(path, src);
+        read.add(`/${inside}`);
+        const size = await measure(join(publicDir, inside), src);
         if (!size) return;
         node.properties.width = size.width;
         node.properties.height = size.height;
