@@ -37,10 +37,10 @@ const NICENESS = { fresh: 0, over: 10 } as const;
 // Pagefind's binary allocates with jemalloc, which keeps freed pages for 10 s by default;
 // handing them back after 1 s lowered its peak at 10,000 stories from 2.3–2.7 GiB to
 // 2.1–2.2 GiB for about a second more CPU, with the same index. Asking for huge pages
-// (where the kernel grants them on request: transparent_hugepage "madvise", as here) cut its page faults from
-// 770,000 to 55,000 and its CPU from 36 to 30 s, for 0.11 GiB more at its peak and the same
-// index byte for byte; where the kernel refuses, nothing changes. Pagefind inherits this
-// process's environment.
+// (granted on request where the kernel's transparent_hugepage is "madvise", as here) cut
+// its page faults from 770,000 to 55,000 and its CPU from 36 to 30 s, for 0.11 GiB more at
+// its peak and the same index byte for byte; where the kernel refuses, nothing changes.
+// Pagefind inherits this process's environment.
 process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:1000,thp:always,metadata_thp:always';
 
 /** The Pagefind binary the `pagefind` package installed, found as its own command-line wrapper finds it. */
