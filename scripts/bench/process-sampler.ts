@@ -46,48 +46,54 @@ interface StatLine {
   cpuTicks: number;
 }
 
-function readStat(pid: number): StatLine | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The name is in parentheses and may itself hold spaces or parentheses.
-    const close = text.lastIndexOf(')');
-    const name = text.slice(text.indexOf('(') + 1, close);
-    const fields = text.slice(close + 2).split(' ');
-    // After the name: state(0) ppid(1) … utime(11) stime(12).
-    return { name, ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
-  } catch {
-    return undefined; // Exited between listing and reading.
-  }
+/** What the sampler reads of /proc: the process ids, and one file of one process (undefined once it has exited). */
+export interface ProcReader {
+  pids(): number[];
+  read(pid: number, file: 'stat' | 'status' | 'cmdline'): string | undefined;
+}
+
+export const linuxProc: ProcReader = {
+  pids: () => readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number),
+  read(pid, file) {
+    try {
+      return readFileSync(`/proc/${pid}/${file}`, 'utf8');
+    } catch {
+      return undefined; // Exited between listing and reading.
+    }
+  },
+};
+
+function readStat(proc: ProcReader, pid: number): StatLine | undefined {
+  const text = proc.read(pid, 'stat');
+  if (text === undefined) return undefined;
+  // The name is in parentheses and may itself hold spaces or parentheses.
+  const close = text.lastIndexOf(')');
+  const name = text.slice(text.indexOf('(') + 1, close);
+  const fields = text.slice(close + 2).split(' ');
+  // After the name: state(0) ppid(1) … utime(11) stime(12).
+  return { name, ppid: Number(fields[1]), cpuTicks: Number(fields[11]) + Number(fields[12]) };
 }
 
 /** The program's file name from its command line ("node", "pagefind_extended"); undefined once it has exited. */
-function programName(pid: number): string | undefined {
-  try {
-    const argv0 = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0] ?? '';
-    return argv0.split('/').at(-1) || undefined;
-  } catch {
-    return undefined;
-  }
+function programName(cmdline: string | undefined): string | undefined {
+  const argv0 = cmdline?.split('\0')[0] ?? '';
+  return argv0.split('/').at(-1) || undefined;
 }
 
 /** VmHWM (the kernel's high-water mark) and VmRSS (now) of one process. */
-function readRss(pid: number): { peak: number; now: number } | undefined {
-  try {
-    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
-    return { peak: kb('VmHWM'), now: kb('VmRSS') };
-  } catch {
-    return undefined;
-  }
+function readRss(proc: ProcReader, pid: number): { peak: number; now: number } | undefined {
+  const status = proc.read(pid, 'status');
+  if (status === undefined) return undefined;
+  const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
+  return { peak: kb('VmHWM'), now: kb('VmRSS') };
 }
 
 /** Every process below `root` (not `root` itself), with its stat line. */
-function descendants(root: number): Map<number, StatLine> {
+function descendants(proc: ProcReader, root: number): Map<number, StatLine> {
   const stats = new Map<number, StatLine>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readStat(Number(entry));
-    if (stat) stats.set(Number(entry), stat);
+  for (const pid of proc.pids()) {
+    const stat = readStat(proc, pid);
+    if (stat) stats.set(pid, stat);
   }
   const children = new Map<number, number[]>();
   for (const [pid, stat] of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), pid]);
@@ -101,18 +107,23 @@ function descendants(root: number): Map<number, StatLine> {
   return found;
 }
 
-export function sampleProcessTree(root: number, intervalMs = 250): Sampler {
+export function sampleProcessTree(root: number, intervalMs = 250, proc: ProcReader = linuxProc): Sampler {
   const seen = new Map<number, ProcessUse>();
   let peakTreeRssBytes = 0;
   const sample = () => {
     let treeRss = 0;
-    for (const [pid, stat] of descendants(root)) {
+    for (const [pid, stat] of descendants(proc, root)) {
+      const cmdline = proc.read(pid, 'cmdline');
+      // Forked but not yet exec'd: a copy of its parent, whose pages it shares and whose
+      // RSS it reports, so counting it would add the parent twice and file the parent's
+      // memory under the program it is about to become.
+      if (cmdline && cmdline === proc.read(stat.ppid, 'cmdline')) continue;
       const use = seen.get(pid) ?? { pid, name: stat.name, cpuMs: 0, peakRssBytes: 0 };
       // Named again at each sample: a forked child takes its program's name only at exec,
       // and a finished one (a zombie) has no command line left, only the kernel's short name.
-      use.name = programName(pid) ?? (seen.has(pid) ? use.name : stat.name);
+      use.name = programName(cmdline) ?? (seen.has(pid) ? use.name : stat.name);
       use.cpuMs = Math.max(use.cpuMs, (stat.cpuTicks * 1000) / TICKS_PER_SECOND);
-      const rss = readRss(pid);
+      const rss = readRss(proc, pid);
       use.peakRssBytes = Math.max(use.peakRssBytes, rss?.peak ?? 0);
       treeRss += rss?.now ?? 0;
       seen.set(pid, use);
