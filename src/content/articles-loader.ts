@@ -12,7 +12,7 @@ import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
-import { isWebAddress, publicAddress, resolveImagePath } from '../lib/image-paths.ts';
+import { isWebAddress, publicFile, resolveImagePath } from '../lib/image-paths.ts';
 import { validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
@@ -29,23 +29,23 @@ import { articleCodeDigest } from './code-digest.ts';
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
 
-/** Size and modification time of each local photo an article shows, in a stable order. */
-function photoStamps(root: string, articleFile: string, leadSrc: string | undefined, imagePaths: readonly string[]): string {
-  const local = [leadSrc, ...imagePaths].filter((src): src is string => !!src && !isWebAddress(src));
-  return [...new Set(local)]
+/** Size and modification time of each photo file (relative to the project root), in a stable order. */
+function photoStamps(root: string, files: readonly string[]): string {
+  return [...new Set(files)]
     .sort()
-    .map((src) => {
-      const stat = statSync(resolve(root, resolveImagePath(articleFile, src)), { throwIfNoEntry: false });
-      return `${src} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
+    .map((file) => {
+      const stat = statSync(resolve(root, file), { throwIfNoEntry: false });
+      return `${file} ${stat ? `${stat.size} ${stat.mtimeMs}` : 'missing'}`;
     })
     .join('\n');
 }
 
-/** The addresses of the photos a render shows from files: those astro:assets resolves and those read from public/ (PublicImages, decoded paths). */
-function photosOf(rendered: RenderedContent | undefined): string[] {
+/** The files of the local photos a story shows: its lead photo, those astro:assets resolves, and those read from public/ (PublicImages). */
+function photoFiles(articleFile: string, leadSrc: string | undefined, rendered: RenderedContent | undefined): string[] {
+  const addresses = [leadSrc, ...(rendered?.metadata?.imagePaths ?? [])].filter((src): src is string => !!src && !isWebAddress(src));
+  // Paths under public/ already, decoded: no round trip through an address.
   const publicImages = (rendered?.metadata?.frontmatter as Partial<PublicImages> | undefined)?.publicImages ?? [];
-  // Back to addresses, so resolveImagePath's decoding finds "/100%.png" and not a broken escape.
-  return [...(rendered?.metadata?.imagePaths ?? []), ...publicImages.map((path) => publicAddress(path.slice(1)))];
+  return [...addresses.map((src) => resolveImagePath(articleFile, src)), ...publicImages.map(publicFile)];
 }
 
 export function articlesLoader(project: ContentProject): Loader {
@@ -134,15 +134,15 @@ async function renderAndStore(
   // code digest renders everything again when the code that checks and renders changes.
   const context = `${articleCodeDigest()}\n${config.base}\n${project.sourcesText}`;
   const digests = new Map<string, string>();
-  const changed: { item: ValidArticle; digestWith: (imagePaths: readonly string[]) => string }[] = [];
+  const changed: { item: ValidArticle; digestWith: (rendered: RenderedContent | undefined) => string }[] = [];
   for (const item of articles) {
     untouched.delete(item.slug);
     const textDigest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
     // A photo replaced under the same name changes the page (its files are content-hashed),
     // so the digest covers the size and time of every local photo the article shows.
-    const digestWith = (imagePaths: readonly string[]) => generateDigest(`${textDigest}\n${photoStamps(root, item.file, item.article.image?.src, imagePaths)}`);
+    const digestWith = (rendered: RenderedContent | undefined) => generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(item.file, item.article.image?.src, rendered))}`);
     const existing = store.get(item.slug);
-    const digest = existing && digestWith(photosOf(existing.rendered));
+    const digest = existing && digestWith(existing.rendered);
     const cachedText = previousText.get(item.slug);
     if (existing && digest && existing.digest === digest && (!indexing || cachedText?.digest === digest)) {
       digests.set(item.slug, digest);
@@ -179,7 +179,7 @@ async function renderAndStore(
   // Stored in file order, so two builds of the same content write the same store.
   changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
     const { html, metadata } = rendered[i]!;
-    const digest = digestWith(photosOf(rendered[i]));
+    const digest = digestWith(rendered[i]);
     digests.set(slug, digest);
     // The text goes to the search index, not into the store every page loads; the public
     // folder's place on this machine is the render's business only.

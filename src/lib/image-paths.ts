@@ -47,7 +47,12 @@ function dirOf(path: string): string {
   return i < 0 ? '' : path.slice(0, i + 1);
 }
 
+/** A path inside public/ ("images/map.png", or "/images/map.png" from the site's root) as a path from the project root. */
+export function publicFile(inside: string): string {
+  return posix.join('public', inside);
+}
+
 /** The file a local image address names, relative to the project root: under public/ for "/…", else beside the article. */
 export function resolveImagePath(articleFile: string, src: string): string {
-  return src.startsWith('/') ? posix.join('public', publicPath(src) ?? '') : posix.join(dirOf(articleFile), decodedPath(src));
+  return src.startsWith('/') ? publicFile(publicPath(src) ?? '') : posix.join(dirOf(articleFile), decodedPath(src));
 }
