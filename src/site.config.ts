@@ -19,6 +19,12 @@ export interface SiteConfig {
    * from this site (astro.config.mjs passes these hosts to astro:assets as image.domains).
    */
   remoteImageHosts: readonly string[];
+  /**
+   * The search index is written in parts of at most this many stories, which the search
+   * page merges (src/lib/search-shards.ts): smaller parts take less memory to build and less
+   * time to rebuild after an edit, and cost the search page a few small requests more each.
+   */
+  storiesPerSearchShard: number;
 }
 
 /**
@@ -37,4 +43,6 @@ export const siteConfig: SiteConfig = {
   timezone: 'UTC',
   pageSize: 20,
   remoteImageHosts: [...extraImageHosts],
+  // SEARCH_SHARD_SIZE: the tests split a handful of stories into parts this way.
+  storiesPerSearchShard: Number(process.env.SEARCH_SHARD_SIZE) || 1000,
 };

@@ -11,6 +11,13 @@ import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 
+/**
+ * A JSON list of folders holding parts of the index (src/lib/search-shards.ts). Staged,
+ * it lists every part; in the site's /pagefind/, which is the first part, it lists the
+ * folders inside it of the others, which the search page merges into the first.
+ */
+export const SHARD_LIST = 'shards.json';
+
 /** Every decompressed Pagefind file starts with this signature. */
 const SIGNATURE = 'pagefind_dcd';
 
@@ -91,8 +98,10 @@ export function removeStaleIndexFiles(dir: string): number {
  * the site's copy cannot change under it. The few files Pagefind rewrites in place on
  * every index (pagefind.js, pagefind-entry.json, the wasm) are copied. Where links cannot
  * be made (the cache on another disk, a file system without them), everything is copied.
+ * A `merged` part of the index gets only its entry and content-named files: the browser
+ * runs the first part's pagefind.js and wasm for every part.
  */
-export function publishIndex(from: string, to: string): void {
+export function publishIndex(from: string, to: string, { merged = false } = {}): void {
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
   let link = true;
@@ -104,7 +113,9 @@ export function publishIndex(from: string, to: string): void {
       mkdirSync(target, { recursive: true });
       continue;
     }
-    if (link && CONTENT_NAMED.some(([, ending]) => entry.name.endsWith(ending))) {
+    const contentNamed = CONTENT_NAMED.some(([, ending]) => entry.name.endsWith(ending));
+    if (merged && !contentNamed && entry.name !== 'pagefind-entry.json') continue;
+    if (link && contentNamed) {
       try {
         linkSync(source, target);
         continue;

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import type { SearchRecord } from '../content/search-records.ts';
+import { shardCount, shardFolder, shardOf } from '../lib/search-shards.ts';
 import { createUrls } from '../lib/urls.ts';
 
 // Addresses from the site's root: the search page adds the base path (src/scripts/search.ts).
@@ -57,25 +58,39 @@ function readWritten(file: string): Map<string, string> | undefined {
   }
 }
 
+/** One part of the index's documents (src/lib/search-shards.ts). */
+export interface ShardDocuments {
+  /** Its folder, inside the documents' folder. */
+  folder: string;
+  stories: number;
+  /** Changes whenever any of its documents, or which stories it holds, changes. */
+  digest: string;
+}
+
 /**
- * Writes the searchable records' documents into dir, and removes every other, so no removed
- * story stays findable. Only documents that changed since the last write are written: a
- * rebuild after one edit used to empty and refill the folder, 2.5–3.3 s at 10,000 stories
- * (most of it the kernel's) against 0.7 s for a first write.
+ * Writes the searchable records' documents into dir, one folder per part of the index
+ * (shard-0, shard-1, …), and removes every other, so no removed story stays findable. Only
+ * documents that changed since the last write are written: a rebuild after one edit used
+ * to empty and refill the folder, 2.5–3.3 s at 10,000 stories (most of it the kernel's)
+ * against 0.7 s for a first write.
  */
-export function writeSearchDocuments(dir: string, records: readonly SearchRecord[], lang: string): number {
+export function writeSearchDocuments(dir: string, records: readonly SearchRecord[], lang: string, storiesPerShard: number): ShardDocuments[] {
   const manifest = writtenFile(dir);
   const before = readWritten(manifest);
   // Gone while the folder changes: a write that stops halfway leaves the next one to start from nothing.
   rmSync(manifest, { force: true });
   if (!before) rmSync(dir, { recursive: true, force: true });
+  const searchable = records.filter((record) => record.searchable);
+  const count = shardCount(searchable.length, storiesPerShard);
+  const shards = Array.from({ length: count }, (_, shard) => ({ folder: shardFolder(shard), written: [] as [string, string][] }));
   const after = new Map<string, string>();
-  for (const record of records) {
-    if (!record.searchable) continue;
-    const path = urls.article(record.slug);
+  for (const record of searchable) {
+    const shard = shards[shardOf(record.slug, count)]!;
+    const path = `${shard.folder}${urls.article(record.slug)}`;
     const html = searchDocument(record, lang);
     const digest = createHash('sha256').update(html).digest('base64url');
     after.set(path, digest);
+    shard.written.push([path, digest]);
     if (before?.get(path) === digest) continue;
     const folder = join(dir, path);
     mkdirSync(folder, { recursive: true });
@@ -85,5 +100,10 @@ export function writeSearchDocuments(dir: string, records: readonly SearchRecord
     if (!after.has(path)) rmSync(join(dir, path), { recursive: true, force: true });
   }
   writeFileSync(manifest, JSON.stringify(Object.fromEntries(after)));
-  return after.size;
+  return shards.map(({ folder, written }) => {
+    // By address, so the digest does not depend on the order the loader listed the stories in.
+    const hash = createHash('sha256');
+    for (const [path, digest] of written.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) hash.update(`${path}\n${digest}\n`);
+    return { folder, stories: written.length, digest: hash.digest('hex') };
+  });
 }

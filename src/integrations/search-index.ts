@@ -2,9 +2,10 @@
  * Builds the Pagefind search index into <outDir>/pagefind/. The stories' text comes from
  * the content loader (src/content/search-records.ts), so indexing starts as soon as the
  * loader has it (startSearchIndex) and runs in a process of its own (./search-indexer.ts)
- * while Astro bundles and renders pages; the build waits for it only at the end. When the
- * searchable stories are the same as last build's, last build's index is reused; when
- * some changed, the new index is written over it, much faster than from scratch
+ * while Astro bundles and renders pages; the build waits for it only at the end. The index
+ * is written in parts (src/lib/search-shards.ts). When the searchable stories are the same
+ * as last build's, last build's index is reused whole; when some changed, only the parts
+ * that hold them are written again, over their last version, much faster than from scratch
  * (./pagefind-files.ts).
  * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
  * finds nothing is a broken site.
@@ -12,23 +13,31 @@
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { articleCodeDigest } from '../content/code-digest.ts';
 import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
-import { publishIndex } from './pagefind-files.ts';
-import type { IndexerReply } from './search-indexer.ts';
+import { shardFolder } from '../lib/search-shards.ts';
+import { publishIndex, SHARD_LIST } from './pagefind-files.ts';
+import type { IndexedStories, IndexerReply } from './search-indexer.ts';
 
-type Indexing = { pages: number; reused: boolean } | { error: Error };
+type Indexing = ({ reused: true; pages: number } | ({ reused: false } & IndexedStories)) | { error: Error };
+
+/** What each part's index is made from besides its stories: the language, the indexer's code and the Pagefind version. */
+function indexSalt(): string {
+  return `${siteConfig.lang}\n${articleCodeDigest()}`;
+}
 
 /**
- * Indexes the records in <cacheDir>/search-records.json into outputPath, in a child process;
- * over the index already there unless `fresh`.
+ * Indexes the records in <cacheDir>/search-records.json into outputPath, one folder per part
+ * (src/lib/search-shards.ts), in a child process; over the parts already there unless `fresh`.
  */
-export function writeIndex(cacheDir: URL, outputPath: string, fresh = true): Promise<number> {
+export function writeIndex(cacheDir: URL, outputPath: string, fresh = true, storiesPerShard = siteConfig.storiesPerSearchShard): Promise<IndexedStories> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), [cacheDir.href, outputPath, siteConfig.lang, fresh ? 'fresh' : 'over'], {
+    const args = [cacheDir.href, outputPath, siteConfig.lang, String(storiesPerShard), indexSalt(), fresh ? 'fresh' : 'over'];
+    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), args, {
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
     let reply: IndexerReply | undefined;
@@ -42,7 +51,7 @@ export function writeIndex(cacheDir: URL, outputPath: string, fresh = true): Pro
     child.on('error', reject);
     // 'close', not 'exit': the reply may still be in the IPC channel when the process exits.
     child.on('close', (code, signal) => {
-      if (reply && 'pages' in reply) resolve(reply.pages);
+      if (reply && 'pages' in reply) resolve(reply);
       else reject(new Error(reply?.error ?? `the search index was not written: the indexer stopped (${signal ?? `exit code ${code}`})${stderr.trim() ? `, saying:\n${stderr.trim()}` : ''}`));
     });
   });
@@ -53,25 +62,35 @@ function stagingDir(cacheDir: URL): string {
   return fileURLToPath(new URL('search-index/', cacheDir));
 }
 
-/** Reuses last build's index when the searchable stories are the same, else writes it (over the old one when it is whole). */
+/** Reuses last build's index when the searchable stories are the same, else writes the parts that changed. */
 function beginIndexing(cacheDir: URL): Promise<Indexing> {
   const summary = readSearchSummary(cacheDir);
   const staging = stagingDir(cacheDir);
   const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
-  // The code digest covers the indexer and the Pagefind version: either changed, the index is written again.
-  const digest = summary && createHash('sha256').update(`${siteConfig.lang}\n${articleCodeDigest()}\n${summary.digest}`).digest('hex');
-  // No stamp beside the folder: the last write did not finish, so nothing in it is trusted.
-  const complete = existsSync(staging) && existsSync(stamp);
-  const reusable = complete && !!digest && readFileSync(stamp, 'utf8') === digest;
+  // The salt covers the indexer and the Pagefind version: either changed, the index is written again.
+  const digest = summary && createHash('sha256').update(`${indexSalt()}\n${siteConfig.storiesPerSearchShard}\n${summary.digest}`).digest('hex');
+  const reusable = existsSync(join(staging, SHARD_LIST)) && existsSync(stamp) && !!digest && readFileSync(stamp, 'utf8') === digest;
   if (!reusable) rmSync(stamp, { force: true });
   if (reusable && summary) return Promise.resolve({ pages: summary.searchable, reused: true });
-  return writeIndex(cacheDir, staging, !complete).then(
-    (pages) => {
+  // Each part knows whether it can be kept (./search-indexer.ts), so the whole is never thrown away here.
+  return writeIndex(cacheDir, staging, false).then(
+    (indexed): Indexing => {
       if (digest) writeFileSync(stamp, digest);
-      return { pages, reused: false };
+      return { ...indexed, reused: false };
     },
     (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
   );
+}
+
+/**
+ * Puts the staged parts into <outDir>/pagefind/: the first is the folder itself (the search
+ * page loads its pagefind.js), the others go inside it, listed in its SHARD_LIST.
+ */
+function publishParts(staging: string, site: string): void {
+  const [first = `${shardFolder(0)}/`, ...others] = JSON.parse(readFileSync(join(staging, SHARD_LIST), 'utf8')) as string[];
+  publishIndex(join(staging, first), site);
+  for (const folder of others) publishIndex(join(staging, folder), join(site, folder), { merged: true });
+  writeFileSync(join(site, SHARD_LIST), JSON.stringify(others));
 }
 
 const REGISTRY = Symbol.for('news-reader/search-index');
@@ -125,8 +144,11 @@ export default function searchIndex(): AstroIntegration {
         const result = await indexing;
         registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
-        publishIndex(stagingDir(cacheDir), fileURLToPath(new URL('pagefind/', dir)));
-        logger.info(`${result.reused ? 'reused the index of' : 'indexed'} ${result.pages} ${result.pages === 1 ? 'story' : 'stories'} for search`);
+        publishParts(stagingDir(cacheDir), fileURLToPath(new URL('pagefind/', dir)));
+        const stories = `${result.pages} ${result.pages === 1 ? 'story' : 'stories'}`;
+        if (result.reused) logger.info(`reused the index of ${stories} for search`);
+        else if (result.shards === 1) logger.info(`indexed ${stories} for search`);
+        else logger.info(`indexed ${stories} for search in ${result.shards} parts (${result.written === result.shards ? 'all' : result.written} written, ${result.shards - result.written} unchanged)`);
       },
     },
   };

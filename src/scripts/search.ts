@@ -1,14 +1,21 @@
 /**
  * The search page's only script: runs the query in ?q= against the Pagefind index built
- * with the site, and lists the results. Excerpts are copied as text plus <mark> only.
+ * with the site, and lists the results. Excerpts are copied as text plus <mark> only. A
+ * large site's index is in parts (src/lib/search-shards.ts), listed in shards.json beside
+ * pagefind.js; each is merged into the first, so one search covers them all.
  */
 interface PagefindResultData {
   url: string;
   excerpt: string;
   meta: { title?: string };
 }
+interface PagefindOptions {
+  baseUrl: string;
+  excerptEllipsis: string;
+}
 interface Pagefind {
-  options(options: { baseUrl: string; excerptEllipsis: string }): Promise<void>;
+  options(options: PagefindOptions): Promise<void>;
+  mergeIndex(indexPath: string, options: PagefindOptions): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
@@ -39,11 +46,19 @@ async function run(query: string) {
     return;
   }
   statusLine.textContent = 'Searching…';
-  const bundle = `${form.dataset.bundle ?? '/pagefind/'}pagefind.js`;
-  const pagefind = (await import(/* @vite-ignore */ bundle)) as Pagefind;
+  const folder = form.dataset.bundle ?? '/pagefind/';
+  const [pagefind, parts] = await Promise.all([
+    import(/* @vite-ignore */ `${folder}pagefind.js`) as Promise<Pagefind>,
+    fetch(`${folder}shards.json`).then((response) => {
+      if (!response.ok) throw new Error(`${folder}shards.json: HTTP ${response.status}`);
+      return response.json() as Promise<string[]>;
+    }),
+  ]);
   // The index stores addresses from the site's root; under a sub-path they need its prefix.
   // An excerpt cut from the middle of a story says so at the cut.
-  await pagefind.options({ baseUrl: form.dataset.base ?? '/', excerptEllipsis: '…' });
+  const options: PagefindOptions = { baseUrl: form.dataset.base ?? '/', excerptEllipsis: '…' };
+  await pagefind.options(options);
+  await Promise.all(parts.map((part) => pagefind.mergeIndex(`${folder}${part}`, options)));
   const { results } = await pagefind.search(query);
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
   statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;

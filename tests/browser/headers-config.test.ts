@@ -43,8 +43,7 @@ describe('deploy/nginx.conf', () => {
       .filter((l) => l.value !== undefined);
     expect(cached.map((l) => [l.match, unquote(l.value!)])).toEqual([
       ['^~ /_astro/', IMMUTABLE],
-      ['^~ /pagefind/index/', IMMUTABLE],
-      ['^~ /pagefind/fragment/', IMMUTABLE],
+      ['~ ^/pagefind/(shard-[0-9]+/)?(index|fragment)/', IMMUTABLE],
     ]);
   });
 
@@ -86,14 +85,39 @@ describe('public/_headers states the same as deploy/nginx.conf', () => {
     expect([...served.keys()].filter((n) => n !== 'Cache-Control').sort()).toEqual([...everywhere!.headers.keys()].sort());
   });
 
-  it('caches the same hashed folders for a year and nothing else', () => {
+  it('caches the same hashed files for a year and nothing else', () => {
     const immutable = rules.filter((r) => r.headers.has('Cache-Control'));
     for (const rule of immutable) {
       expect(rule.headers.get('Cache-Control'), rule.path).toBe(IMMUTABLE);
       expect([...rule.headers.keys()], `${rule.path} carries only Cache-Control (security headers come from /*)`).toEqual(['Cache-Control']);
     }
-    const nginxPaths = block.locations.filter((l) => l.body.includes(IMMUTABLE)).map((l) => `${l.match.replace(/^\^~\s+/, '')}*`);
-    expect(immutable.map((r) => r.path)).toEqual(nginxPaths);
+    // As the hosts match a rule: * is anything, :name one path segment.
+    const hostMatches = (pattern: string, path: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/:\w+/g, '[^/]+')}$`).test(path);
+    const fromHeaders = (path: string) => (immutable.some((r) => hostMatches(r.path, path)) ? IMMUTABLE : 'revalidated');
+    // As nginx picks a location: the longest prefix; if it is not ^~, the first regex that matches instead.
+    const fromNginx = (path: string) => {
+      const prefixes = block.locations.filter((l) => !l.match.startsWith('~') && !l.match.startsWith('=') && path.startsWith(l.match.replace(/^\^~\s+/, '')));
+      const longest = prefixes.sort((a, b) => b.match.replace(/^\^~\s+/, '').length - a.match.replace(/^\^~\s+/, '').length)[0];
+      const regex = block.locations.find((l) => l.match.startsWith('~ ') && new RegExp(l.match.slice(2)).test(path));
+      const chosen = longest?.match.startsWith('^~') ? longest : (regex ?? longest);
+      return chosen?.body.includes(IMMUTABLE) ? IMMUTABLE : 'revalidated';
+    };
+    const paths = {
+      '/_astro/index.B1x2c3.css': IMMUTABLE,
+      '/pagefind/index/en_1a2b3c4.pf_index': IMMUTABLE,
+      '/pagefind/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
+      '/pagefind/shard-3/index/en_1a2b3c4.pf_index': IMMUTABLE,
+      '/pagefind/shard-12/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
+      '/pagefind/pagefind.js': 'revalidated',
+      '/pagefind/pagefind-entry.json': 'revalidated',
+      '/pagefind/shards.json': 'revalidated',
+      '/pagefind/wasm.en.pagefind': 'revalidated',
+      '/pagefind/shard-3/pagefind-entry.json': 'revalidated',
+      '/articles/some-story/': 'revalidated',
+      '/rss.xml': 'revalidated',
+    };
+    expect(Object.fromEntries(Object.keys(paths).map((path) => [path, fromNginx(path)]))).toEqual(paths);
+    expect(Object.fromEntries(Object.keys(paths).map((path) => [path, fromHeaders(path)]))).toEqual(paths);
     // Not on /*: Cloudflare Pages would join it with the hashed folders' value.
     expect(everywhere!.headers.has('Cache-Control')).toBe(false);
   });

@@ -3,9 +3,11 @@
  * made from the text the content loader keeps (src/content/search-records.ts) and reused
  * when no story changed, so these pin that a reused or rebuilt index never lags behind
  * the articles: an edited story is found by its new words, drafts and scheduled stories
- * never, and a rebuild with nothing changed still ships a working index.
+ * never, and a rebuild with nothing changed still ships a working index. The builds here
+ * split the index into parts of one story each (SEARCH_SHARD_SIZE), as a large site's is
+ * (src/lib/search-shards.ts), so every search runs across parts merged in the browser.
  */
-import { appendFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +24,7 @@ let server: NginxServer;
 let browser: Browser;
 
 function build(): Promise<{ code: number; output: string }> {
-  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir });
+  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, SEARCH_SHARD_SIZE: '1' });
 }
 
 /** Headlines (or, with `read: 'excerpts'`, the quoted text) of the stories the search page lists for a query. */
@@ -42,7 +44,7 @@ beforeAll(async () => {
   rmSync(cacheDir, { recursive: true, force: true });
   const first = await build();
   expect(first.code, first.output).toBe(0);
-  expect(first.output).toMatch(/indexed \d+ stor(y|ies) for search/);
+  expect(first.output).toMatch(/indexed 3 stories for search in 2 parts \(all written, 0 unchanged\)/);
   server = await startNginx({ root: outDir });
   browser = await launchBrowser();
 });
@@ -66,8 +68,23 @@ describe.skipIf(skip)('the search index', () => {
     // Quoted text cut from a longer story is marked where it was cut, and only there.
     expect(fromStart).toMatch(/^Syrian Interior Ministry [^…]+ …$/);
     expect((await search('Haidariya', 'excerpts'))[0]).toMatch(/^… [^…]+Haidariya[^…]+ …$/);
+    // The Arabic story is alone in the second part, merged into the first by the search page.
+    expect(await search('السوق')).toEqual(['خبر تجريبي: إعادة افتتاح سوق قديم في حلب']);
     expect(await search('Draft text')).not.toContain('A draft that must never be built');
     expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
+  });
+
+  it('serves the other parts with the first, their content-named files cached for a year as the first part’s are', async () => {
+    const parts = JSON.parse(readFileSync(`${outDir}/pagefind/shards.json`, 'utf8')) as string[];
+    expect(parts).toEqual(['shard-2/']);
+    const [index] = readdirSync(`${outDir}/pagefind/shard-2/index`);
+    for (const path of [`/pagefind/shard-2/index/${index}`, `/pagefind/index/${readdirSync(`${outDir}/pagefind/index`)[0]}`]) {
+      const response = await fetch(`${server.origin}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('cache-control'), path).toBe('public, max-age=31536000, immutable');
+    }
+    const entry = await fetch(`${server.origin}/pagefind/shard-2/pagefind-entry.json`);
+    expect(entry.headers.get('cache-control')).toBe('no-cache');
   });
 
   it('says so when the index cannot be loaded, instead of searching for ever', async () => {
@@ -94,7 +111,8 @@ describe.skipIf(skip)('the search index', () => {
     appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint.\n');
     const edited = await build();
     expect(edited.code, edited.output).toBe(0);
-    expect(edited.output).toMatch(/indexed \d+ stor(y|ies) for search/);
+    // Only the part that holds the edited story is indexed again.
+    expect(edited.output).toMatch(/indexed 3 stories for search in 2 parts \(1 written, 1 unchanged\)/);
     expect(await search('Quxmaridor')).toEqual(['Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo']);
   });
 });

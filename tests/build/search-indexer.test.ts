@@ -9,8 +9,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchRecords } from '../../src/content/search-records.ts';
-import { publishIndex } from '../../src/integrations/pagefind-files.ts';
+import { writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
+import { indexedPageCount, publishIndex } from '../../src/integrations/pagefind-files.ts';
+import { shardOf } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
 import { runAstro } from '../helpers/build-site.ts';
@@ -29,16 +30,17 @@ describe('the search indexer process', () => {
       { slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false },
     ]);
     const out = `${dir}/index`;
-    expect(await writeIndex(cacheDir, out)).toBe(1);
-    expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
-    expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
+    expect(await writeIndex(cacheDir, out)).toEqual({ pages: 1, shards: 1, written: 1 });
+    expect(existsSync(`${out}/shard-0/pagefind-entry.json`)).toBe(true);
+    expect(readdirSync(`${out}/shard-0/fragment`)).toHaveLength(1);
+    expect(JSON.parse(readFileSync(`${out}/shards.json`, 'utf8'))).toEqual(['shard-0/']);
   }, 60_000);
 
   it('keeps a story’s text and headline exactly as written, markup-like text included', async () => {
     const text = 'Aid & water: <script>alert(1)</script> "quoted" — 5 < 6 > 4\nA second part.';
     writeSearchRecords(cacheDir, [{ slug: 'odd-text', digest: 'c', title: 'Tom & Jerry <b>return</b>', text, searchable: true }]);
-    const out = `${dir}/odd`;
-    expect(await writeIndex(cacheDir, out)).toBe(1);
+    const out = `${dir}/odd/shard-0`;
+    expect((await writeIndex(cacheDir, `${dir}/odd`)).pages).toBe(1);
     const [file] = readdirSync(`${out}/fragment`);
     // Each Pagefind file is gzip with a signature before its JSON.
     const fragment = JSON.parse(gunzipSync(readFileSync(`${out}/fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; meta: { title: string } };
@@ -50,23 +52,24 @@ describe('the search indexer process', () => {
   it('writes an empty index when no story is searchable, so the search page still loads', async () => {
     writeSearchRecords(cacheDir, [{ slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false }]);
     const out = `${dir}/empty`;
-    expect(await writeIndex(cacheDir, out)).toBe(0);
-    expect(existsSync(`${out}/pagefind.js`)).toBe(true);
-    expect(existsSync(`${out}/pagefind-entry.json`)).toBe(true);
+    expect((await writeIndex(cacheDir, out)).pages).toBe(0);
+    expect(existsSync(`${out}/shard-0/pagefind.js`)).toBe(true);
+    expect(existsSync(`${out}/shard-0/pagefind-entry.json`)).toBe(true);
   }, 60_000);
 
   it('writes over the last index: unchanged stories’ files left as they were, old versions removed', async () => {
     const story = (slug: string, text: string) => ({ slug, digest: slug, title: slug, text, searchable: true });
-    const out = `${dir}/over`;
+    const root = `${dir}/over`;
+    const out = `${root}/shard-0`;
     writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'First words')]);
-    await writeIndex(cacheDir, out);
+    await writeIndex(cacheDir, root);
     const files = (folder: string) => readdirSync(`${out}/${folder}`).sort();
     const before = new Map(files('fragment').map((f) => [f, statSync(`${out}/fragment/${f}`).mtimeMs]));
     const chunksBefore = files('index');
     expect(before.size).toBe(2);
     writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
     await new Promise((done) => setTimeout(done, 20));
-    expect(await writeIndex(cacheDir, out, false)).toBe(2);
+    expect(await writeIndex(cacheDir, root, false)).toEqual({ pages: 2, shards: 1, written: 1 });
     const after = files('fragment');
     expect(after).toHaveLength(2);
     // The kept story's fragment is the same file, untouched; the edited one is new.
@@ -75,17 +78,56 @@ describe('the search indexer process', () => {
     expect(readdirSync(out).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
     // Exactly what a write from scratch leaves.
     const overFiles = [...files('fragment'), ...files('index')];
-    rmSync(out, { recursive: true });
-    await writeIndex(cacheDir, out, true);
+    rmSync(root, { recursive: true });
+    await writeIndex(cacheDir, root, true);
     expect([...files('fragment'), ...files('index')]).toEqual(overFiles);
+  }, 60_000);
+
+  it('writes a large index in parts, each story in one, and after an edit writes again only the part that holds it', async () => {
+    const root = `${dir}/parts`;
+    const stories: SearchRecord[] = Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
+    writeSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3 });
+    const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
+    expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
+    const addresses = parts.flatMap((part) =>
+      readdirSync(`${root}/${part}fragment`).map((file) => (JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string }).url),
+    );
+    expect(addresses.sort()).toEqual(stories.map((s) => `/articles/${s.slug}/`).sort());
+    expect(parts.map((part) => indexedPageCount(`${root}/${part}`)).reduce((a, b) => a + b)).toBe(9);
+
+    const stamps = () => parts.map((part) => statSync(`${root}/${part.slice(0, -1)}.digest`).mtimeMs);
+    const before = stamps();
+    await new Promise((done) => setTimeout(done, 20));
+    stories[4] = { ...stories[4]!, text: 'Quite different words' };
+    writeSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1 });
+    const rewritten = stamps().map((time, i) => time !== before[i]);
+    expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
+
+    // Fewer stories, fewer parts: the others are gone, not left to be published.
+    writeSearchRecords(cacheDir, stories.slice(0, 2));
+    expect(await writeIndex(cacheDir, root, false, 3)).toMatchObject({ pages: 2, shards: 1 });
+    expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
+  }, 60_000);
+
+  it('publishes a merged part with its index only: the search page runs the first part’s pagefind.js and wasm', async () => {
+    const root = `${dir}/merged`;
+    writeSearchRecords(cacheDir, Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
+    await writeIndex(cacheDir, root, true, 3);
+    const site = `${dir}/merged-site/pagefind/shard-1`;
+    publishIndex(`${root}/shard-1`, site, { merged: true });
+    expect(readdirSync(site).sort()).toEqual(['fragment', 'index', 'pagefind-entry.json', readdirSync(site).find((f) => f.endsWith('.pf_meta'))].sort());
+    expect(readdirSync(`${site}/fragment`)).toEqual(readdirSync(`${root}/shard-1/fragment`));
   }, 60_000);
 
   it('puts the index into the site without a later index changing it', async () => {
     const story = (text: string) => [{ slug: 'story', digest: text, title: 'Story', text, searchable: true }];
-    const staged = `${dir}/staged`;
+    const stagedRoot = `${dir}/staged`;
+    const staged = `${stagedRoot}/shard-0`;
     const site = `${dir}/site/pagefind`;
     writeSearchRecords(cacheDir, story('First words'));
-    await writeIndex(cacheDir, staged);
+    await writeIndex(cacheDir, stagedRoot);
     mkdirSync(site, { recursive: true });
     writeFileSync(`${site}/left-over.txt`, 'from an older build');
     publishIndex(staged, site);
@@ -100,7 +142,7 @@ describe('the search indexer process', () => {
     const fragmentBytes = published(`fragment/${fragment}`);
     // The next build writes its index over the staged one.
     writeSearchRecords(cacheDir, story('Second words'));
-    await writeIndex(cacheDir, staged, false);
+    await writeIndex(cacheDir, stagedRoot, false);
     expect(readFileSync(`${staged}/pagefind-entry.json`)).not.toEqual(entry);
     expect(published('pagefind-entry.json')).toEqual(entry);
     expect(published(`fragment/${fragment}`)).toEqual(fragmentBytes);
@@ -109,37 +151,41 @@ describe('the search indexer process', () => {
   it('rewrites only the changed stories’ documents, and no removed story stays in the folder Pagefind reads', () => {
     const docs = `${dir}/documents/search-pages`;
     const story = (slug: string, text: string, searchable = true) => ({ slug, digest: text, title: slug, text, searchable });
-    const file = (slug: string) => `${docs}/articles/${slug}/index.html`;
+    const file = (slug: string) => `${docs}/shard-0/articles/${slug}/index.html`;
     const mtime = (slug: string) => statSync(file(slug)).mtimeMs;
-    const listed = () => readdirSync(`${docs}/articles`).sort();
+    const listed = () => readdirSync(`${docs}/shard-0/articles`).sort();
+    const write = (records: SearchRecord[]) => writeSearchDocuments(docs, records, 'en', 1000).map((shard) => shard.stories);
     rmSync(`${dir}/documents`, { recursive: true, force: true });
-    expect(writeSearchDocuments(docs, [story('kept', 'Same words'), story('edited', 'First words'), story('removed', 'Gone soon')], 'en')).toBe(3);
+    expect(write([story('kept', 'Same words'), story('edited', 'First words'), story('removed', 'Gone soon')])).toEqual([3]);
     const kept = mtime('kept');
     const edited = mtime('edited');
     // Time stamps must be able to differ.
     const until = Date.now() + 20;
     while (Date.now() < until);
-    expect(writeSearchDocuments(docs, [story('kept', 'Same words'), story('edited', 'Second words'), story('removed', 'Gone soon', false), story('added', 'New')], 'en')).toBe(3);
+    expect(write([story('kept', 'Same words'), story('edited', 'Second words'), story('removed', 'Gone soon', false), story('added', 'New')])).toEqual([3]);
     expect(listed()).toEqual(['added', 'edited', 'kept']);
     expect(mtime('kept')).toBe(kept);
     expect(mtime('edited')).not.toBe(edited);
     expect(readFileSync(file('edited'), 'utf8')).toContain('Second words');
     // Without the record of the last write (it stopped halfway), the folder is made again from nothing.
     rmSync(`${docs}.written.json`);
-    mkdirSync(`${docs}/articles/stray`, { recursive: true });
-    writeFileSync(`${docs}/articles/stray/index.html`, 'left by a write that stopped');
-    expect(writeSearchDocuments(docs, [story('kept', 'Same words')], 'en')).toBe(1);
+    mkdirSync(`${docs}/shard-0/articles/stray`, { recursive: true });
+    writeFileSync(`${docs}/shard-0/articles/stray/index.html`, 'left by a write that stopped');
+    expect(write([story('kept', 'Same words')])).toEqual([1]);
     expect(listed()).toEqual(['kept']);
   });
 
   it('writes from scratch over an index it cannot read', async () => {
-    const out = `${dir}/unreadable`;
+    const root = `${dir}/unreadable`;
+    const out = `${root}/shard-0`;
     writeSearchRecords(cacheDir, [{ slug: 'one', digest: '1', title: 'One', text: 'Some words', searchable: true }]);
-    await writeIndex(cacheDir, out);
+    await writeIndex(cacheDir, root);
     const meta = readdirSync(out).find((f) => f.endsWith('.pf_meta'))!;
     writeFileSync(`${out}/${meta}`, 'not a Pagefind file');
     writeFileSync(`${out}/fragment/en_stale.pf_fragment`, 'left over');
-    expect(await writeIndex(cacheDir, out, false)).toBe(1);
+    // As if the indexer's code had changed: the same stories are indexed again, over the old index.
+    writeFileSync(`${out}.digest`, 'made by other code');
+    expect((await writeIndex(cacheDir, root, false)).written).toBe(1);
     expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
     expect(readdirSync(`${out}/fragment`)).not.toContain('en_stale.pf_fragment');
   }, 60_000);
