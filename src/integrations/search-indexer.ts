@@ -23,7 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { readSearchRecords } from '../content/search-records.ts';
 import { indexedPageCount, removeStaleIndexFiles, SHARD_LIST } from './pagefind-files.ts';
-import { writeSearchDocuments } from './search-documents.ts';
+import { writeSearchDocuments, type ShardDocuments } from './search-documents.ts';
 
 /** Stories indexed, in how many parts, and how many of those were written this time (the others were kept as they were). */
 export interface IndexedStories {
@@ -102,43 +102,42 @@ async function writeEmptyIndex(outputPath: string): Promise<void> {
   }
 }
 
-/** Indexes the `stories` documents in `site` into outputPath, over the index already there unless `fresh`. */
-async function writeIndex(site: string, stories: number, outputPath: string, fresh: boolean): Promise<number> {
+/** Indexes the `pages` documents in `site` into outputPath, over the index already there unless `fresh`. */
+async function writeIndex(site: string, pages: number, outputPath: string, fresh: boolean): Promise<void> {
   // Over an old index, Pagefind skips every content-named file already there; the old
   // versions it leaves are removed after (./pagefind-files.ts).
-  if (fresh || stories === 0) rmSync(outputPath, { recursive: true, force: true });
+  if (fresh || pages === 0) rmSync(outputPath, { recursive: true, force: true });
   // Pagefind panics without a word on a folder it cannot make; Node says why.
   mkdirSync(outputPath, { recursive: true });
-  if (stories === 0) {
+  if (pages === 0) {
     await writeEmptyIndex(outputPath);
-    return 0;
+    return;
   }
   await runPagefind(site, outputPath);
-  const pages = indexedPageCount(outputPath);
-  if (pages !== stories) throw new Error(`Pagefind indexed ${pages} of the ${stories} searchable stories`);
-  return pages;
+  const indexed = indexedPageCount(outputPath);
+  if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of searchable stories`);
 }
 
-/** Indexes one part's documents into dir, unless what is there was made from the same documents. */
-async function indexShard(site: string, stories: number, dir: string, want: string): Promise<{ pages: number; written: boolean }> {
+/** Indexes one part's documents into dir, unless what is there was made from the same documents; says how many stories it holds. */
+async function indexShard(site: string, shard: ShardDocuments, dir: string, want: string): Promise<{ stories: number; written: boolean }> {
   const stamp = stampFile(dir);
   const had = existsSync(stamp) ? readFileSync(stamp, 'utf8') : undefined;
-  if (had === want && existsSync(dir)) return { pages: stories, written: false };
+  if (had === want && existsSync(dir)) return { stories: shard.stories, written: false };
   // No stamp: the last write did not finish, so nothing in the folder is trusted.
   const fresh = had === undefined;
   rmSync(stamp, { force: true });
-  let pages = await writeIndex(site, stories, dir, fresh);
-  if (!fresh && pages > 0) {
+  await writeIndex(site, shard.pages, dir, fresh);
+  if (!fresh && shard.pages > 0) {
     try {
       removeStaleIndexFiles(dir);
     } catch (error) {
       // An index this code cannot read (a new Pagefind's format): start again from nothing.
       console.warn(`search index: could not tell its old files from the new (${error instanceof Error ? error.message : String(error)}); writing it from scratch`);
-      pages = await writeIndex(site, stories, dir, true);
+      await writeIndex(site, shard.pages, dir, true);
     }
   }
   writeFileSync(stamp, want);
-  return { pages, written: true };
+  return { stories: shard.stories, written: true };
 }
 
 async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerShard: number, salt: string, fresh: boolean): Promise<IndexedStories> {
@@ -171,8 +170,8 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
     listed.push(`${shard.folder}/`);
     result.shards += 1;
     const want = createHash('sha256').update(`${salt}\n${shard.digest}`).digest('hex');
-    const { pages, written } = await indexShard(join(site, shard.folder), shard.stories, dir, want);
-    result.pages += pages;
+    const { stories, written } = await indexShard(join(site, shard.folder), shard, dir, want);
+    result.pages += stories;
     if (written) result.written += 1;
   }
   // Every part with stories in it, or the one empty part of a site with nothing to search.

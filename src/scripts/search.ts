@@ -4,6 +4,8 @@
  * large site's index is in parts (src/lib/search-shards.ts), listed in shards.json beside
  * pagefind.js; each is merged into the first, so one search covers them all.
  */
+import { STORY_FILTER } from '../lib/search-shards.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -16,7 +18,7 @@ interface PagefindOptions {
 interface Pagefind {
   options(options: PagefindOptions): Promise<void>;
   mergeIndex(indexPath: string, options: PagefindOptions): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+  search(query: string, options: { filters: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
 }
 
 const form = document.querySelector<HTMLFormElement>('[data-search-form]');
@@ -59,7 +61,8 @@ async function run(query: string) {
   const options: PagefindOptions = { baseUrl: form.dataset.base ?? '/', excerptEllipsis: '…' };
   await pagefind.options(options);
   await Promise.all(parts.map((part) => pagefind.mergeIndex(`${folder}${part}`, options)));
-  const { results } = await pagefind.search(query);
+  // Stories only: each part of a split index also holds a list of every word (src/lib/search-shards.ts).
+  const { results } = await pagefind.search(query, { filters: { ...STORY_FILTER } });
   const data = await Promise.all(results.slice(0, 20).map((r) => r.data()));
   statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
   for (const result of data) {

@@ -4,7 +4,7 @@
  * when no story changed, so these pin that a reused or rebuilt index never lags behind
  * the articles: an edited story is found by its new words, drafts and scheduled stories
  * never, and a rebuild with nothing changed still ships a working index. The builds here
- * split the index into parts of one story each (SEARCH_SHARD_SIZE), as a large site's is
+ * split the index into parts of two stories (SEARCH_SHARD_SIZE), as a large site's is
  * (src/lib/search-shards.ts), so every search runs across parts merged in the browser.
  */
 import { appendFileSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runAstro } from '../helpers/build-site.ts';
 import { browserToolsMissing, launchBrowser } from '../helpers/browser.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
+import { shardOf } from '../../src/lib/search-shards.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx.ts';
 
 const skip = browserToolsMissing();
@@ -24,7 +25,7 @@ let server: NginxServer;
 let browser: Browser;
 
 function build(): Promise<{ code: number; output: string }> {
-  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, SEARCH_SHARD_SIZE: '1' });
+  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: outDir, CACHE_DIR: cacheDir, SEARCH_SHARD_SIZE: '2' });
 }
 
 /** Headlines (or, with `read: 'excerpts'`, the quoted text) of the stories the search page lists for a query. */
@@ -40,11 +41,12 @@ async function search(query: string, read: 'headlines' | 'excerpts' = 'headlines
 
 beforeAll(async () => {
   if (skip) return;
-  contentDir = assembleContent('search-index', { fixtures: ['reader'], withRealArticles: true });
+  // Seven stories in four parts; "Filler story number 2" is not in the seed's part.
+  contentDir = assembleContent('search-index', { fixtures: ['reader'], withRealArticles: true, filler: 4 });
   rmSync(cacheDir, { recursive: true, force: true });
   const first = await build();
   expect(first.code, first.output).toBe(0);
-  expect(first.output).toMatch(/indexed 3 stories for search in 2 parts \(all written, 0 unchanged\)/);
+  expect(first.output).toMatch(/indexed 7 stories for search in 4 parts \(all written, 0 unchanged\)/);
   server = await startNginx({ root: outDir });
   browser = await launchBrowser();
 });
@@ -68,15 +70,22 @@ describe.skipIf(skip)('the search index', () => {
     // Quoted text cut from a longer story is marked where it was cut, and only there.
     expect(fromStart).toMatch(/^Syrian Interior Ministry [^…]+ …$/);
     expect((await search('Haidariya', 'excerpts'))[0]).toMatch(/^… [^…]+Haidariya[^…]+ …$/);
-    // The Arabic story is alone in the second part, merged into the first by the search page.
+    // The Arabic story is not in the seed's part, merged into the first by the search page.
+    expect(shardOf('arabic-market-story', 4)).not.toBe(shardOf('syria-isis-operation-aleppo', 4));
     expect(await search('السوق')).toEqual(['خبر تجريبي: إعادة افتتاح سوق قديم في حلب']);
+    // A part without the word does not answer with a prefix of it (Pagefind/pagefind#315):
+    // "2017" is only in the seed, and "2" in a story of another part.
+    expect(shardOf('filler-002', 4)).not.toBe(shardOf('syria-isis-operation-aleppo', 4));
+    expect(await search('2017')).toEqual([seed]);
+    // Stories from every part, and never a part's list of words.
+    expect((await search('Filler')).sort()).toEqual(['Filler story number 1', 'Filler story number 2', 'Filler story number 3', 'Filler story number 4']);
     expect(await search('Draft text')).not.toContain('A draft that must never be built');
     expect(await search('Scheduled')).not.toContain('A story scheduled for the far future');
   });
 
   it('serves the other parts with the first, their content-named files cached for a year as the first part’s are', async () => {
     const parts = JSON.parse(readFileSync(`${outDir}/pagefind/shards.json`, 'utf8')) as string[];
-    expect(parts).toEqual(['shard-2/']);
+    expect(parts).toEqual(['shard-1/', 'shard-2/', 'shard-3/']);
     const [index] = readdirSync(`${outDir}/pagefind/shard-2/index`);
     for (const path of [`/pagefind/shard-2/index/${index}`, `/pagefind/index/${readdirSync(`${outDir}/pagefind/index`)[0]}`]) {
       const response = await fetch(`${server.origin}${path}`);
@@ -111,8 +120,8 @@ describe.skipIf(skip)('the search index', () => {
     appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint.\n');
     const edited = await build();
     expect(edited.code, edited.output).toBe(0);
-    // Only the part that holds the edited story is indexed again.
-    expect(edited.output).toMatch(/indexed 3 stories for search in 2 parts \(1 written, 1 unchanged\)/);
+    // A word no story had before: every part's list of words changes.
+    expect(edited.output).toMatch(/indexed 7 stories for search in 4 parts \(all written, 0 unchanged\)/);
     expect(await search('Quxmaridor')).toEqual(['Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo']);
   });
 });

@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
-import { indexedPageCount, publishIndex } from '../../src/integrations/pagefind-files.ts';
+import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
@@ -90,20 +90,32 @@ describe('the search indexer process', () => {
     expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3 });
     const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
     expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
-    const addresses = parts.flatMap((part) =>
-      readdirSync(`${root}/${part}fragment`).map((file) => (JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string }).url),
+    const fragments = parts.flatMap((part) =>
+      readdirSync(`${root}/${part}fragment`).map(
+        (file) => JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; filters: Record<string, string[]> },
+      ),
     );
-    expect(addresses.sort()).toEqual(stories.map((s) => `/articles/${s.slug}/`).sort());
-    expect(parts.map((part) => indexedPageCount(`${root}/${part}`)).reduce((a, b) => a + b)).toBe(9);
+    const storyPages = fragments.filter((f) => f.filters.kind?.includes('story'));
+    expect(storyPages.map((f) => f.url).sort()).toEqual(stories.map((s) => `/articles/${s.slug}/`).sort());
+    // Beside its stories, each part has every word of every story, in a page the search leaves out.
+    const wordLists = fragments.filter((f) => !f.filters.kind);
+    expect(wordLists).toHaveLength(3);
+    // (Pagefind ends a block of text with a full stop.)
+    for (const list of wordLists) expect(list.content.replace(/\.$/, '').split(' ').sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', 'of', 'story', 'words']);
 
     const stamps = () => parts.map((part) => statSync(`${root}/${part.slice(0, -1)}.digest`).mtimeMs);
     const before = stamps();
     await new Promise((done) => setTimeout(done, 20));
-    stories[4] = { ...stories[4]!, text: 'Quite different words' };
+    // The same words, in another order: only the story's own part is indexed again.
+    stories[4] = { ...stories[4]!, text: 'Story 4 of words' };
     writeSearchRecords(cacheDir, stories);
     expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1 });
     const rewritten = stamps().map((time, i) => time !== before[i]);
     expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
+    // A word no story had: every part must know it.
+    stories[4] = { ...stories[4]!, text: 'Words of story Quxmaridor' };
+    writeSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 3 });
 
     // Fewer stories, fewer parts: the others are gone, not left to be published.
     writeSearchRecords(cacheDir, stories.slice(0, 2));
@@ -117,7 +129,7 @@ describe('the search indexer process', () => {
     await writeIndex(cacheDir, root, true, 3);
     const site = `${dir}/merged-site/pagefind/shard-1`;
     publishIndex(`${root}/shard-1`, site, { merged: true });
-    expect(readdirSync(site).sort()).toEqual(['fragment', 'index', 'pagefind-entry.json', readdirSync(site).find((f) => f.endsWith('.pf_meta'))].sort());
+    expect(readdirSync(site).sort()).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', readdirSync(site).find((f) => f.endsWith('.pf_meta'))].sort());
     expect(readdirSync(`${site}/fragment`)).toEqual(readdirSync(`${root}/shard-1/fragment`));
   }, 60_000);
 
