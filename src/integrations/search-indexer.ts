@@ -20,10 +20,11 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
-import { readSearchRecords } from '../content/search-records.ts';
 import { indexedPageCount, removeStaleIndexFiles, SHARD_LIST } from './pagefind-files.ts';
-import { writeSearchDocuments, type ShardDocuments } from './search-documents.ts';
+import type { ShardDocuments } from './search-documents.ts';
+import type { DocumentsJob } from './search-documents-worker.ts';
 
 /** Stories indexed, in how many parts, and how many of those were written this time (the others were kept as they were). */
 export interface IndexedStories {
@@ -118,6 +119,17 @@ async function writeIndex(site: string, pages: number, outputPath: string, fresh
   if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of searchable stories`);
 }
 
+/** Writes the search documents in a worker thread (./search-documents-worker.ts), whose memory goes with it. */
+function writeDocumentsApart(job: DocumentsJob): Promise<ShardDocuments[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./search-documents-worker.ts', import.meta.url), { workerData: job });
+    let shards: ShardDocuments[] | undefined;
+    worker.once('message', (message: ShardDocuments[]) => (shards = message));
+    worker.once('error', reject);
+    worker.once('exit', (code) => (shards ? resolve(shards) : reject(new Error(`the search documents were not written: their worker stopped (exit code ${code})`))));
+  });
+}
+
 /** Indexes one part's documents into dir, unless what is there was made from the same documents; says how many stories it holds. */
 async function indexShard(site: string, shard: ShardDocuments, dir: string, want: string): Promise<{ stories: number; written: boolean }> {
   const stamp = stampFile(dir);
@@ -142,7 +154,7 @@ async function indexShard(site: string, shard: ShardDocuments, dir: string, want
 
 async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerShard: number, salt: string, fresh: boolean): Promise<IndexedStories> {
   const site = fileURLToPath(new URL('search-pages/', cacheDir));
-  const shards = writeSearchDocuments(site, readSearchRecords(cacheDir) ?? [], lang, storiesPerShard);
+  const shards = await writeDocumentsApart({ cacheDir: cacheDir.href, site, lang, storiesPerShard });
   if (fresh) rmSync(outputPath, { recursive: true, force: true });
   mkdirSync(outputPath, { recursive: true });
   const kept = new Set(shards.map((shard) => shard.folder));
