@@ -14,17 +14,15 @@
  * line builds once and reads pages on every core. At 10,000 stories: 15.7 s and 22 s of
  * CPU against 27 s and 29 s.
  */
-import { spawn } from 'node:child_process';
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { close, createIndex } from 'pagefind';
 import { indexedPageCount, removeStaleIndexFiles, SHARD_LIST } from './pagefind-files.ts';
 import type { ShardDocuments } from './search-documents.ts';
-import type { DocumentsJob } from './search-documents-worker.ts';
 
 /** Stories indexed, in how many parts, and how many of those were written this time (the others were kept as they were). */
 export interface IndexedStories {
@@ -69,7 +67,8 @@ async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
-let running: ReturnType<typeof spawn> | undefined;
+/** The child at work (the documents' writer, then Pagefind), stopped with this process. */
+let running: ChildProcess | undefined;
 
 /** Runs Pagefind's command line; rejects with what it printed when it fails. */
 async function runPagefind(site: string, outputPath: string): Promise<void> {
@@ -119,14 +118,27 @@ async function writeIndex(site: string, pages: number, outputPath: string, fresh
   if (indexed !== pages) throw new Error(`Pagefind indexed ${indexed} of the ${pages} pages of searchable stories`);
 }
 
-/** Writes the search documents in a worker thread (./search-documents-worker.ts), whose memory goes with it. */
-function writeDocumentsApart(job: DocumentsJob): Promise<ShardDocuments[]> {
+/** Writes the search documents in a process of its own (./search-documents-writer.ts), whose memory goes with it. */
+function writeDocumentsApart(cacheDir: URL, site: string, lang: string, storiesPerShard: number): Promise<ShardDocuments[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./search-documents-worker.ts', import.meta.url), { workerData: job });
+    const writer = fork(fileURLToPath(new URL('./search-documents-writer.ts', import.meta.url)), [cacheDir.href, site, lang, String(storiesPerShard)], {
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    });
+    running = writer;
     let shards: ShardDocuments[] | undefined;
-    worker.once('message', (message: ShardDocuments[]) => (shards = message));
-    worker.once('error', reject);
-    worker.once('exit', (code) => (shards ? resolve(shards) : reject(new Error(`the search documents were not written: their worker stopped (exit code ${code})`))));
+    let stderr = '';
+    writer.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      stderr = (stderr + chunk.toString()).slice(-2000);
+    });
+    writer.on('message', (message: ShardDocuments[]) => (shards = message));
+    writer.on('error', reject);
+    writer.on('close', (code, signal) => {
+      running = undefined;
+      if (shards) resolve(shards);
+      else
+        reject(new Error(`the search documents were not written (${signal ?? `exit code ${code}`})${stderr.trim() ? `:\n${stderr.trim()}` : ''}`));
+    });
   });
 }
 
@@ -154,7 +166,7 @@ async function indexShard(site: string, shard: ShardDocuments, dir: string, want
 
 async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerShard: number, salt: string, fresh: boolean): Promise<IndexedStories> {
   const site = fileURLToPath(new URL('search-pages/', cacheDir));
-  const shards = await writeDocumentsApart({ cacheDir: cacheDir.href, site, lang, storiesPerShard });
+  const shards = await writeDocumentsApart(cacheDir, site, lang, storiesPerShard);
   if (fresh) rmSync(outputPath, { recursive: true, force: true });
   mkdirSync(outputPath, { recursive: true });
   const kept = new Set(shards.map((shard) => shard.folder));
