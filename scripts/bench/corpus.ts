@@ -242,7 +242,22 @@ export function writeCorpus(dir: string, files: readonly CorpusFile[], sourcesFi
   for (const file of files) writeFileSync(join(dir, 'articles', file.name), file.text);
 }
 
-/** An article's text with one more paragraph: the "one article's body changed" rebuild. */
+/**
+ * An article's text with one more paragraph: the "one article's body changed" rebuild. Its
+ * words ("benchmark", "edit") are in no synthetic story, as a new name or number would be.
+ */
 export function withEditedBody(text: string, edit: number): string {
   return `${text.trimEnd()}\n\nThis paragraph was added by the benchmark as edit number ${edit}.\n`;
+}
+
+/**
+ * An article's text with its first paragraph of prose repeated at the end: a change in
+ * words the site already has, which rewrites only its own part of the search index
+ * (src/lib/search-shards.ts), where a word no story had rewrites every part.
+ */
+export function withRepeatedParagraph(text: string): string {
+  const body = text.slice(text.indexOf('\n---\n', 4) + 5);
+  const paragraph = body.split(/\n{2,}/).find((block) => /^\p{L}/u.test(block.trim()));
+  if (!paragraph) throw new Error('withRepeatedParagraph: the article has no paragraph of prose');
+  return `${text.trimEnd()}\n\n${paragraph.trim()}\n`;
 }

@@ -47,7 +47,7 @@ function phases(scenario: Scenario): string {
 
 /** The machine's load when builds started: other work on a 2-core box skews timings. */
 function loadLine(size: SizeResult): string {
-  const loads = [size.ours.cold, size.ours.unchanged, size.ours.oneChanged, size.bare.cold].flatMap((s) => s.samples.map((x) => x.loadBefore));
+  const loads = [size.ours.cold, size.ours.unchanged, size.ours.oneChangedKnownWords, size.ours.oneChanged, size.bare.cold].flatMap((s) => s.samples.map((x) => x.loadBefore));
   if (!loads.length || loads.some((l) => l === undefined)) return '';
   return `load average (1 min) when builds started: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores`;
 }
@@ -67,12 +67,13 @@ export function formatSize(size: SizeResult): string {
       [
         buildRow('ours: cold', ours.cold),
         buildRow('ours: rebuild, nothing changed', ours.unchanged),
-        buildRow('ours: rebuild, one article changed', ours.oneChanged),
+        buildRow('ours: rebuild, one article changed, known words', ours.oneChangedKnownWords),
+        buildRow('ours: rebuild, one article changed, new words', ours.oneChanged),
         buildRow('bare Astro: cold', bare.cold),
       ],
     ),
     '',
-    `cold build ours ÷ bare Astro: ${size.coldRatio.toFixed(2)}× wall, ${(ours.cold.median.cpuMs / bare.cold.median.cpuMs).toFixed(2)}× CPU   rebuild ÷ cold: nothing changed ${(ours.unchanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}×, one changed ${(ours.oneChanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}×`,
+    `cold build ours ÷ bare Astro: ${size.coldRatio.toFixed(2)}× wall, ${(ours.cold.median.cpuMs / bare.cold.median.cpuMs).toFixed(2)}× CPU   rebuild ÷ cold: nothing changed ${(ours.unchanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}×, one changed ${(ours.oneChangedKnownWords.median.wallMs / ours.cold.median.wallMs).toFixed(2)}× (known words), ${(ours.oneChanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}× (new words)`,
     `phases, ours cold:        ${phases(ours.cold)}`,
     `phases, ours one changed: ${phases(ours.oneChanged)}`,
     `phases, bare cold:        ${phases(bare.cold)}`,

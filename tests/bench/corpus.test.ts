@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateArticle, generateCorpus, withEditedBody, writeCorpus } from '../../scripts/bench/corpus.ts';
+import { generateArticle, generateCorpus, withEditedBody, withRepeatedParagraph, writeCorpus } from '../../scripts/bench/corpus.ts';
 import { loadContentProject } from '../../src/content/project.ts';
 import { readFrontmatter } from '../../src/lib/frontmatter.ts';
 import { validateArticles } from '../../src/lib/validate-articles.ts';
@@ -95,6 +95,18 @@ describe('bench corpus generator', () => {
     expect(readFrontmatter(edited).data).toEqual(readFrontmatter(corpus[0]!.text).data);
     expect(bodyOf(edited)).not.toBe(bodyOf(corpus[0]!.text));
     expect(validate([{ name: corpus[0]!.name, text: edited }]).problems).toEqual([]);
+  });
+
+  it('changes only the body in words the story already has for the other one-article rebuild, and stays valid', () => {
+    const words = (text: string) => new Set(text.split(/\s+/u).map((w) => w.toLowerCase().replace(/^\p{P}+|\p{P}+$/gu, '')).filter(Boolean));
+    for (const file of [corpus[0]!, corpus.find((f) => f.lang === 'ar')!]) {
+      const edited = withRepeatedParagraph(file.text);
+      expect(readFrontmatter(edited).data).toEqual(readFrontmatter(file.text).data);
+      expect(bodyOf(edited)).not.toBe(bodyOf(file.text));
+      expect(bodyOf(edited).length).toBeGreaterThan(bodyOf(file.text).length + 40);
+      expect([...words(bodyOf(edited))].filter((w) => !words(bodyOf(file.text)).has(w))).toEqual([]);
+      expect(validate([{ name: file.name, text: edited }]).problems).toEqual([]);
+    }
   });
 
   describe('writeCorpus', () => {
