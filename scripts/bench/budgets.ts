@@ -68,7 +68,7 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
   for (const size of sizes) {
     // Judged on all of the build's processes at once (Astro, its render workers, Pagefind):
     // that is the memory a build machine must have.
-    const samples = [size.ours.cold, size.ours.unchanged, size.ours.oneChangedKnownWords, size.ours.oneChanged].flatMap((s) => s.samples);
+    const samples = Object.values(size.ours).flatMap((s) => s.samples);
     const tree = Math.max(...samples.map((x) => x.treeRssBytes));
     const single = Math.max(...samples.map((x) => x.maxRssBytes));
     lines.push(line(tree < BUDGETS.peakRss, `peak RSS < 2 GiB, all build processes at once (N = ${n(size.articles)})`, `${(tree / GIB).toFixed(2)} GiB (largest single process ${(single / GIB).toFixed(2)} GiB)`));

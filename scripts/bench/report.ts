@@ -47,7 +47,7 @@ function phases(scenario: Scenario): string {
 
 /** The machine's load when builds started: other work on a 2-core box skews timings. */
 function loadLine(size: SizeResult): string {
-  const loads = [size.ours.cold, size.ours.unchanged, size.ours.oneChangedKnownWords, size.ours.oneChanged, size.bare.cold].flatMap((s) => s.samples.map((x) => x.loadBefore));
+  const loads = [...Object.values(size.ours), size.bare.cold].flatMap((s) => s.samples.map((x) => x.loadBefore));
   if (!loads.length || loads.some((l) => l === undefined)) return '';
   return `load average (1 min) when builds started: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores`;
 }

@@ -43,6 +43,14 @@ export function searchDocument(record: Pick<SearchRecord, 'title' | 'text'>, lan
 /** Pagefind folds case and drops the punctuation around a word: "Aleppo," and "aleppo" are one word to it, and so here. */
 const OUTER_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
 
+/** A text's words as the word lists hold them: split at white space, case and outer punctuation folded. */
+export function foldedWords(text: string): string[] {
+  return text
+    .split(/\s+/u)
+    .map((token) => token.toLowerCase().replace(OUTER_PUNCTUATION, ''))
+    .filter(Boolean);
+}
+
 /**
  * Every word of the stories, each once: the page each part of a split index holds so that it
  * knows every word (src/lib/search-shards.ts). Split at white space only and otherwise as
@@ -52,12 +60,7 @@ const OUTER_PUNCTUATION = /^\p{P}+|\p{P}+$/gu;
  */
 export function wordListDocument(records: readonly Pick<SearchRecord, 'text'>[], lang: string): string {
   const words = new Set<string>();
-  for (const record of records) {
-    for (const token of record.text.split(/\s+/u)) {
-      const word = token.toLowerCase().replace(OUTER_PUNCTUATION, '');
-      if (word) words.add(word);
-    }
-  }
+  for (const record of records) for (const word of foldedWords(record.text)) words.add(word);
   return page(lang, [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: [...words].sort().join(' ') }] }]);
 }
 

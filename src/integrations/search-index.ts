@@ -10,7 +10,6 @@
  * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
  * finds nothing is a broken site.
  */
-import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +19,7 @@ import { articleCodeDigest } from '../content/code-digest.ts';
 import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
 import { shardFolder } from '../lib/search-shards.ts';
+import { forkForReply } from './child-reply.ts';
 import { publishIndex, SHARD_LIST } from './pagefind-files.ts';
 import type { IndexedStories, IndexerReply } from './search-indexer.ts';
 
@@ -35,25 +35,10 @@ function indexSalt(): string {
  * (src/lib/search-shards.ts), in a child process; over the parts already there unless `fresh`.
  */
 export function writeIndex(cacheDir: URL, outputPath: string, fresh = true, storiesPerShard = siteConfig.storiesPerSearchShard): Promise<IndexedStories> {
-  return new Promise((resolve, reject) => {
-    const args = [cacheDir.href, outputPath, siteConfig.lang, String(storiesPerShard), indexSalt(), fresh ? 'fresh' : 'over'];
-    const child = fork(fileURLToPath(new URL('./search-indexer.ts', import.meta.url)), args, {
-      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
-    });
-    let reply: IndexerReply | undefined;
-    // Pagefind reports a crash only on stderr: shown as it comes, and kept for the error.
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      process.stderr.write(chunk);
-      stderr = (stderr + chunk.toString()).slice(-2000);
-    });
-    child.on('message', (message: IndexerReply) => (reply = message));
-    child.on('error', reject);
-    // 'close', not 'exit': the reply may still be in the IPC channel when the process exits.
-    child.on('close', (code, signal) => {
-      if (reply && 'pages' in reply) resolve(reply);
-      else reject(new Error(reply?.error ?? `the search index was not written: the indexer stopped (${signal ?? `exit code ${code}`})${stderr.trim() ? `, saying:\n${stderr.trim()}` : ''}`));
-    });
+  const args = [cacheDir.href, outputPath, siteConfig.lang, String(storiesPerShard), indexSalt(), fresh ? 'fresh' : 'over'];
+  return forkForReply<IndexerReply>(new URL('./search-indexer.ts', import.meta.url), args, 'the search index was not written: the indexer stopped').then((reply) => {
+    if ('error' in reply) throw new Error(reply.error);
+    return reply;
   });
 }
 
