@@ -3,7 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
-import searchIndex from './src/integrations/search-index.ts';
+import outputFolder from './src/integrations/output-folder.ts';
+import searchIndex, { SEARCH_INDEX_FOLDER } from './src/integrations/search-index.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -30,7 +31,14 @@ export default defineConfig({
     processor: articleMarkdownProcessor(),
     syntaxHighlight: false,
   },
-  integrations: [publishingMode(), contentStoreFile(), sitemap({ filter: (page) => !/\/404\/?$/.test(page) }), searchIndex()],
+  integrations: [
+    publishingMode(),
+    contentStoreFile(),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    searchIndex(),
+    // Last: it removes what this build did not make, once every other integration has written.
+    outputFolder({ managed: [SEARCH_INDEX_FOLDER] }),
+  ],
   security: {
     csp: {
       directives: [
@@ -55,7 +63,8 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.tmp/**'] } },
   },
   devToolbar: { enabled: false },
-  // Pages whose stories did not change are copied from the last build (src/lib/cache-keys.ts).
+  // Pages whose stories did not change are kept from the last build (src/lib/cache-keys.ts,
+  // src/integrations/output-folder.ts).
   experimental: { incrementalBuild: true },
   server: { host: '127.0.0.1', port: 4321 },
 });

@@ -78,6 +78,9 @@ function publishParts(staging: string, site: string): void {
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(others));
 }
 
+/** Where the index goes in the output folder; this integration alone fills and empties it. */
+export const SEARCH_INDEX_FOLDER = 'pagefind/';
+
 const REGISTRY = Symbol.for('news-reader/search-index');
 
 /**
@@ -129,7 +132,7 @@ export default function searchIndex(): AstroIntegration {
         const result = await indexing;
         registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
-        publishParts(stagingDir(cacheDir), fileURLToPath(new URL('pagefind/', dir)));
+        publishParts(stagingDir(cacheDir), fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir)));
         const stories = `${result.pages} ${result.pages === 1 ? 'story' : 'stories'}`;
         if (result.reused) logger.info(`reused the index of ${stories} for search`);
         else if (result.shards === 1) logger.info(`indexed ${stories} for search`);

@@ -1,6 +1,6 @@
 /**
  * Keys for Astro's incremental builds (experimental.incrementalBuild): a page whose key
- * and template code are the same as last build's is copied from the cache instead of
+ * and template code are the same as last build's is kept from the last build instead of
  * rendered. A key names everything a page shows that its template does not decide: the
  * digests of the stories on it (each covers the article file, its photos and
  * sources.yaml; see src/content/articles-loader.ts) and its place in its list. Site

@@ -1,11 +1,12 @@
 /**
- * Rebuilds after an edit. Pages whose stories did not change are copied from the last
- * build (Astro's incremental builds, keyed in src/lib/cache-keys.ts); these pin that an
- * editor never gets a stale page for it: after retitling one story, editing another's
- * text, replacing a photo under the same name and adding a story, the rebuilt site is
- * byte for byte what a build from scratch makes of the same content.
+ * Rebuilds after an edit. Pages whose stories did not change are kept from the last build
+ * (Astro's incremental builds, keyed in src/lib/cache-keys.ts, in an output folder the
+ * build does not empty: src/integrations/output-folder.ts); these pin that an editor never
+ * gets a stale page for it: after retitling one story, editing another's text, replacing a
+ * photo under the same name, adding a story and removing one, the rebuilt site is byte for
+ * byte what a build from scratch makes of the same content.
  */
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -21,7 +22,7 @@ function build(out: string, cache: string) {
   return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: out, CACHE_DIR: cache });
 }
 
-/** The pages Astro copied from the cache instead of rendering. */
+/** The pages Astro kept or copied from the cache instead of rendering. */
 function copied(output: string): string[] {
   // Astro colours its log even into a pipe.
   const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
@@ -39,10 +40,19 @@ beforeAll(async () => {
 });
 
 describe('a rebuild after edits', () => {
-  it('copies only the pages no edit touched, and matches a build from scratch byte for byte', async () => {
+  it('keeps only the pages no edit touched, and matches a build from scratch byte for byte', async () => {
     const unchanged = await build(outDir, cacheDir);
     expect(unchanged.code, unchanged.output).toBe(0);
     expect(copied(unchanged.output)).toContain('/articles/filler-040/index.html');
+    const farPage = resolve(outDir, 'articles/filler-065/index.html');
+    const farPageTime = statSync(farPage).mtimeMs;
+
+    // What a build from scratch would not have: a file put there by hand, the page of a
+    // story the editor removes. A deploy's repository in the folder stays, as Astro means.
+    writeFileSync(resolve(outDir, 'stray.html'), '<p>not built</p>');
+    mkdirSync(resolve(outDir, '.git'), { recursive: true });
+    writeFileSync(resolve(outDir, '.git/HEAD'), 'ref: refs/heads/gh-pages\n');
+    rmSync(resolve(articles, 'filler-069.md'));
 
     const retitled = resolve(articles, 'filler-010.md');
     writeFileSync(retitled, readFileSync(retitled, 'utf8').replace('title: Filler story number 10', 'title: Filler story retitled'));
@@ -63,11 +73,30 @@ describe('a rebuild after edits', () => {
       expect(reused).not.toContain(page);
     }
 
+    // Kept where it was, not deleted and copied back: a deploy that compares times sends only what changed.
+    expect(statSync(farPage).mtimeMs).toBe(farPageTime);
+    expect(existsSync(resolve(outDir, 'articles/filler-069/index.html'))).toBe(false);
+    expect(existsSync(resolve(outDir, 'articles/filler-069'))).toBe(false);
+    expect(existsSync(resolve(outDir, 'stray.html'))).toBe(false);
+    expect(readFileSync(resolve(outDir, '.git/HEAD'), 'utf8')).toContain('gh-pages');
+    rmSync(resolve(outDir, '.git'), { recursive: true });
+
     const scratchOut = resolve(ROOT, '.tmp/builds/incremental-scratch');
     const scratchCache = resolve(ROOT, '.tmp/cache/incremental-scratch');
     rmSync(scratchCache, { recursive: true, force: true });
     const scratch = await build(scratchOut, scratchCache);
     expect(scratch.code, scratch.output).toBe(0);
     expect(dirDigest(outDir)).toEqual(dirDigest(scratchOut));
+  });
+
+  it('builds again a page changed in the folder since the last build', async () => {
+    // Astro keeps any file it finds where an unchanged page goes; one edited by hand (or by
+    // a tool run over the folder) must not be taken for the build's own.
+    const page = resolve(outDir, 'articles/filler-030/index.html');
+    const built = readFileSync(page, 'utf8');
+    writeFileSync(page, '<p>edited by hand</p>');
+    const again = await build(outDir, cacheDir);
+    expect(again.code, again.output).toBe(0);
+    expect(readFileSync(page, 'utf8')).toBe(built);
   });
 });

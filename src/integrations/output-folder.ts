@@ -1,0 +1,137 @@
+/**
+ * Keeps the output folder between builds instead of letting Astro empty it, and removes
+ * afterwards what this build did not make (src/lib/output-stamps.ts). A page no edit
+ * touched then stays where it is, with its file time: the rebuild neither deletes nor
+ * copies it, and a deploy that compares times (rsync) sends only what changed.
+ *
+ * Astro skips rendering a page when its incremental cache says the page is unchanged and
+ * keeps whatever file it finds at the page's place. So the folder is kept only when it is
+ * exactly what the last build through this cache left there, as recorded in the cache
+ * folder at the end of that build: a file changed since is removed first, and a folder
+ * last built with another cache (or none) is emptied as Astro would.
+ */
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../lib/output-stamps.ts';
+
+const RECORD_FILE = 'output-files.json';
+/** A deploy's repository in the output folder (a gh-pages worktree) is never touched, as Astro means to. */
+const UNTOUCHED = new Set(['.git']);
+
+function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** Every file under `root` with its stamp; links are files, never followed. */
+function stampFiles(root: string): Map<string, Stamp> {
+  const stamps = new Map<string, Stamp>();
+  const visit = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (dir === root && UNTOUCHED.has(entry.name)) continue;
+      if (entry.isDirectory()) visit(path);
+      else {
+        const { mtimeMs, size, ino } = lstatSync(path);
+        stamps.set(toPosix(relative(root, path)), { mtimeMs, size, ino });
+      }
+    }
+  };
+  try {
+    visit(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  return stamps;
+}
+
+/** Removes the files, then each folder they leave empty, up to (not including) `root`. */
+function removeFiles(root: string, paths: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    const file = join(root, path);
+    rmSync(file, { force: true });
+    for (let dir = dirname(file); dir.length > root.length; dir = dirname(dir)) folders.add(dir);
+  }
+  // Deepest first, so a folder is empty by the time its parent is tried.
+  for (const dir of [...folders].sort((a, b) => b.length - a.length)) {
+    try {
+      rmdirSync(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+/** What Astro's emptying does: everything in the folder goes, but a deploy's repository. */
+function emptyFolder(root: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(root);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  for (const name of entries) if (!UNTOUCHED.has(name)) rmSync(join(root, name), { recursive: true, force: true });
+}
+
+function readRecord(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `managed`: folders (relative to the output folder, ending in `/`) that another
+ * integration fills and empties itself, whose untouched files are still current.
+ */
+export default function outputFolder({ managed = [] }: { managed?: readonly string[] } = {}): AstroIntegration {
+  let outDir = '';
+  let recordFile = '';
+  let before = new Map<string, Stamp>();
+  return {
+    name: 'output-folder',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { build: { emptyOutDir: false } } });
+      },
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        recordFile = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));
+      },
+      // Before Astro's bundling, where it would have emptied the folder.
+      'astro:build:start': ({ logger }) => {
+        const recorded = fromRecord(readRecord(recordFile), outDir);
+        if (!recorded) {
+          emptyFolder(outDir);
+          before = new Map();
+          return;
+        }
+        const now = stampFiles(outDir);
+        const foreign = foreignFiles(now, recorded);
+        if (foreign.length) {
+          removeFiles(outDir, foreign);
+          logger.info(`removed ${foreign.length} file(s) changed since the last build`);
+        }
+        for (const path of foreign) now.delete(path);
+        before = now;
+      },
+      // Last of the integrations, after every other has written its files.
+      'astro:build:done': ({ dir, assets, logger }) => {
+        const root = fileURLToPath(dir);
+        const pages = new Set([...assets.values()].flat().map((url) => toPosix(relative(root, fileURLToPath(url)))));
+        const after = stampFiles(root);
+        const stale = staleFiles(before, after, (path) => pages.has(path) || managed.some((folder) => path.startsWith(folder)));
+        removeFiles(root, stale);
+        for (const path of stale) after.delete(path);
+        if (stale.length) logger.info(`removed ${stale.length} file(s) an earlier build made and this one did not`);
+        mkdirSync(dirname(recordFile), { recursive: true });
+        writeFileSync(recordFile, JSON.stringify(toRecord(outDir, after)));
+      },
+    },
+  };
+}
