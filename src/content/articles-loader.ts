@@ -22,7 +22,7 @@ import { createArticleRenderer, type ImageOptions } from '../markdown/article-re
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
-import { readSearchRecords, searchText, writeSearchRecords, type SearchRecord } from './search-records.ts';
+import { readRecordDigests, searchText, updateSearchRecords } from './search-records.ts';
 import { startSearchIndex } from '../integrations/search-index.ts';
 import { articleCodeDigest } from './code-digest.ts';
 
@@ -126,7 +126,8 @@ async function renderAndStore(
 
   // A build hands every story's text to the search index; `astro dev` has no index.
   const indexing = !watcher;
-  const previousText = new Map((indexing ? readSearchRecords(config.cacheDir) : undefined)?.map((r) => [r.slug, r]));
+  // Only the digests: an unchanged story's text stays in the records, unread.
+  const recorded = indexing ? readRecordDigests(config.cacheDir) : new Map<string, string>();
   const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
@@ -143,10 +144,8 @@ async function renderAndStore(
     const digestWith = (rendered: RenderedContent | undefined) => generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(item.file, item.article.image?.src, rendered))}`);
     const existing = store.get(item.slug);
     const digest = existing && digestWith(existing.rendered);
-    const cachedText = previousText.get(item.slug);
-    if (existing && digest && existing.digest === digest && (!indexing || cachedText?.digest === digest)) {
+    if (existing && digest && existing.digest === digest && (!indexing || recorded.get(item.slug) === digest)) {
       digests.set(item.slug, digest);
-      if (cachedText) textBySlug.set(item.slug, cachedText.text);
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
       const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
@@ -204,14 +203,17 @@ async function renderAndStore(
 
   if (indexing) {
     const now = Date.now();
-    const records: SearchRecord[] = articles.map(({ slug, article }) => ({
-      slug,
-      digest: digests.get(slug)!,
-      title: article.title,
-      text: textBySlug.get(slug) ?? '',
-      searchable: isPublic(article, now, false),
-    }));
-    writeSearchRecords(config.cacheDir, records);
+    updateSearchRecords(
+      config.cacheDir,
+      articles.map(({ slug, article }) => ({
+        slug,
+        digest: digests.get(slug)!,
+        title: article.title,
+        // Rendered this build; otherwise the text recorded under the same digest stays.
+        text: textBySlug.get(slug),
+        searchable: isPublic(article, now, false),
+      })),
+    );
     startSearchIndex(config.cacheDir);
   }
 }

@@ -1,14 +1,17 @@
 /**
  * The hand-over between the content loader and the search index. The loader has every
  * article's text from its one Markdown render; it writes the build's stories to
- * <cacheDir>/search-records.json with a small summary beside it. As soon as content is
+ * <cacheDir>/search-records/ with a small summary beside it. As soon as content is
  * synced, the search-index integration reads the summary and, unless last build's index
  * still fits, starts the indexer's process, which reads the records: Pagefind indexes
- * while Astro renders pages instead of re-reading 10,000 built pages afterwards. The file also carries each article's text
- * from one build to the next, so an unchanged article is not rendered again to get it.
+ * while Astro renders pages instead of re-reading 10,000 built pages afterwards. The
+ * records also carry each article's text from one build to the next, so an unchanged
+ * article is not rendered again to get it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { shardOf } from '../lib/search-shards.ts';
 
 export interface SearchRecord {
   slug: string;
@@ -21,20 +24,76 @@ export interface SearchRecord {
   searchable: boolean;
 }
 
-const FILE = 'search-records.json';
+/** A story as the loader hands it over; no text when it is the one already recorded under the same digest. */
+export type RecordUpdate = Omit<SearchRecord, 'text'> & { text?: string | undefined };
 
-export function searchRecordsFile(cacheDir: URL): URL {
-  return new URL(FILE, cacheDir);
+/**
+ * The records are kept in files of a few hundred stories each, a story's file fixed by its
+ * slug, with an index of every story's digest beside them. One rewritten 45 MB file, read
+ * whole and written whole by every build at 10,000 stories, cost the loader 1.6-1.9 s of
+ * content sync; now a build rewrites only the files whose stories changed.
+ */
+const FOLDER = 'search-records/';
+const BUCKETS = 64;
+const INDEX_FILE = 'index.json';
+/** Where all records were, in one file, before they were split. */
+const OLD_FILE = 'search-records.json';
+
+/** What the index holds: each story's digest, searchability and file, and each file's digest of its searchable stories. */
+interface RecordIndex {
+  stories: [slug: string, digest: string, searchable: boolean][];
+  /** By file number: a digest of its searchable stories' slug, title and text. */
+  buckets: string[];
 }
 
-/** The records of the last build, or undefined when there are none (first build, cache cleared). */
-export function readSearchRecords(cacheDir: URL): SearchRecord[] | undefined {
+export function searchRecordsFolder(cacheDir: URL): URL {
+  return new URL(FOLDER, cacheDir);
+}
+
+function bucketFile(cacheDir: URL, bucket: number): URL {
+  return new URL(`${String(bucket).padStart(2, '0')}.json`, searchRecordsFolder(cacheDir));
+}
+
+function bucketOf(slug: string): number {
+  return shardOf(slug, BUCKETS);
+}
+
+function readJson(file: URL): unknown {
   try {
-    const parsed: unknown = JSON.parse(readFileSync(searchRecordsFile(cacheDir), 'utf8'));
-    return Array.isArray(parsed) ? (parsed as SearchRecord[]) : undefined;
+    return JSON.parse(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }
+}
+
+function readIndex(cacheDir: URL): RecordIndex | undefined {
+  const index = readJson(new URL(INDEX_FILE, searchRecordsFolder(cacheDir))) as Partial<RecordIndex> | undefined;
+  return Array.isArray(index?.stories) && Array.isArray(index.buckets) && index.buckets.length === BUCKETS ? (index as RecordIndex) : undefined;
+}
+
+function readBucket(cacheDir: URL, bucket: number): SearchRecord[] {
+  const records = readJson(bucketFile(cacheDir, bucket));
+  return Array.isArray(records) ? (records as SearchRecord[]) : [];
+}
+
+/**
+ * The digest each story had when its record was written, by slug: a story whose digest is
+ * unchanged needs no text from the loader. Empty when there are no records (first build,
+ * cache cleared) or their files are not all there.
+ */
+export function readRecordDigests(cacheDir: URL): Map<string, string> {
+  const index = readIndex(cacheDir);
+  if (!index) return new Map();
+  const buckets = new Set(index.stories.map(([slug]) => bucketOf(slug)));
+  if ([...buckets].some((bucket) => !existsSync(bucketFile(cacheDir, bucket)))) return new Map();
+  return new Map(index.stories.map(([slug, digest]) => [slug, digest]));
+}
+
+/** Every record of the last build, in the loader's order within each file; undefined when there are none. */
+export function readSearchRecords(cacheDir: URL): SearchRecord[] | undefined {
+  const index = readIndex(cacheDir);
+  if (!index) return undefined;
+  return Array.from({ length: BUCKETS }, (_, bucket) => readBucket(cacheDir, bucket)).flat();
 }
 
 /**
@@ -51,18 +110,56 @@ export interface SearchSummary {
 
 const SUMMARY_FILE = 'search-records.summary.json';
 
-/** Written after the records, so a summary never describes records that were not written. */
-export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord[]): void {
-  mkdirSync(cacheDir, { recursive: true });
-  rmSync(new URL(SUMMARY_FILE, cacheDir), { force: true });
-  writeFileSync(searchRecordsFile(cacheDir), JSON.stringify(records));
-  const searchable = records.filter((r) => r.searchable);
-  // Record by record: one string of every story's text took 0.27 s at 10,000 stories, at the
-  // end of content sync, when nothing else runs (0.1 s this way). Each JSON array ends
-  // where it says, so the records cannot run into each other.
+function bucketDigest(records: readonly SearchRecord[]): string {
+  // Record by record: each JSON array ends where it says, so the records cannot run into each other.
   const hash = createHash('sha256');
-  for (const r of searchable) hash.update(JSON.stringify([r.slug, r.title, r.text]));
-  writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify({ digest: hash.digest('hex'), searchable: searchable.length } satisfies SearchSummary));
+  for (const r of records) if (r.searchable) hash.update(JSON.stringify([r.slug, r.title, r.text]));
+  return hash.digest('hex');
+}
+
+/**
+ * Records this build's stories. A story given without text keeps the text recorded under
+ * its digest; a file is rewritten only when one of its stories is new, changed, removed or
+ * turned searchable or not. The index, then the summary, are written after the files, so
+ * neither ever describes records that were not written.
+ */
+export function updateSearchRecords(cacheDir: URL, stories: readonly RecordUpdate[]): void {
+  const folder = searchRecordsFolder(cacheDir);
+  const previous = readIndex(cacheDir);
+  rmSync(new URL(SUMMARY_FILE, cacheDir), { force: true });
+  rmSync(new URL(OLD_FILE, cacheDir), { force: true });
+  mkdirSync(folder, { recursive: true });
+  const before = new Map(previous?.stories.map(([slug, digest, searchable]) => [slug, { digest, searchable }]));
+  const byBucket = Array.from({ length: BUCKETS }, () => [] as RecordUpdate[]);
+  for (const story of stories) byBucket[bucketOf(story.slug)]!.push(story);
+  const removed = new Set(before.keys());
+  for (const story of stories) removed.delete(story.slug);
+  const touched = new Set([...removed].map(bucketOf));
+  const buckets = byBucket.map((updates, bucket) => {
+    const same = previous && !touched.has(bucket) && updates.every((u) => u.text === undefined && before.get(u.slug)?.searchable === u.searchable);
+    if (same) return previous.buckets[bucket]!;
+    const old = updates.some((u) => u.text === undefined) ? new Map(readBucket(cacheDir, bucket).map((r) => [r.slug, r])) : new Map<string, SearchRecord>();
+    const records = updates.map(({ text, ...story }): SearchRecord => {
+      const recorded = old.get(story.slug);
+      if (text === undefined && recorded?.digest !== story.digest) {
+        throw new Error(`search records: no text recorded for "${story.slug}" at digest ${story.digest} in ${fileURLToPath(bucketFile(cacheDir, bucket))}; delete the cache folder and build again`);
+      }
+      return { ...story, text: text ?? recorded!.text };
+    });
+    writeFileSync(bucketFile(cacheDir, bucket), JSON.stringify(records));
+    return bucketDigest(records);
+  });
+  const index: RecordIndex = { stories: stories.map(({ slug, digest, searchable }) => [slug, digest, searchable]), buckets };
+  writeFileSync(new URL(INDEX_FILE, folder), JSON.stringify(index));
+  const hash = createHash('sha256');
+  for (const digest of buckets) hash.update(digest);
+  const summary: SearchSummary = { digest: hash.digest('hex'), searchable: stories.filter((s) => s.searchable).length };
+  writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify(summary));
+}
+
+/** Records these stories, text and all, in place of any recorded before. */
+export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord[]): void {
+  updateSearchRecords(cacheDir, records);
 }
 
 /** The summary of the last records written, or undefined when there is none to trust. */

@@ -236,7 +236,7 @@ describe('the search indexer process', () => {
     const contentDir = assembleContent('search-indexer-sync', { fixtures: ['reader'], withRealArticles: true });
     const sync = await runAstro(['sync'], { CONTENT_DIR: contentDir, CACHE_DIR: cache });
     expect(sync.code, sync.output).toBe(0);
-    expect(existsSync(`${cache}/search-records.json`)).toBe(true);
+    expect(existsSync(`${cache}/search-records/index.json`)).toBe(true);
     // Nothing was started that could still write it after sync returned.
     await new Promise((done) => setTimeout(done, 500));
     expect(existsSync(`${cache}/search-index`)).toBe(false);
