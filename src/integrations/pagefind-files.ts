@@ -6,7 +6,7 @@
  * versions. The live set is read from the index itself: pagefind-entry.json names each
  * language's metadata file, which lists the hashes of every page, chunk and filter.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
@@ -92,30 +92,39 @@ export function removeStaleIndexFiles(dir: string): number {
 }
 
 /**
- * Puts the index staged at `from` into the site at `to`, replacing what is there. The
+ * Puts the index staged at `from` into the site at `to`, replacing what is there but
+ * `alsoThere` (names at the top of `to` that hold other parts of the index). The
  * content-named files, about 10,000 at 10,000 stories, are hard links to the staged ones
  * (copying them took about 2 s of every build): Pagefind never rewrites such a file, so
- * the site's copy cannot change under it. The few files Pagefind rewrites in place on
- * every index (pagefind.js, pagefind-entry.json, the wasm) are copied. Where links cannot
- * be made (the cache on another disk, a file system without them), everything is copied.
- * A `merged` part of the index gets only its entry and content-named files: the browser
- * runs the first part's pagefind.js and wasm for every part.
+ * the site's copy cannot change under it, and one already linked by an earlier build is
+ * left as it is (the site's folder is kept between builds: ./output-folder.ts). The few
+ * files Pagefind rewrites in place on every index (pagefind.js, pagefind-entry.json, the
+ * wasm) are copied. Where links cannot be made (the cache on another disk, a file system
+ * without them), everything is copied. A `merged` part of the index gets only its entry
+ * and content-named files: the browser runs the first part's pagefind.js and wasm for
+ * every part.
  */
-export function publishIndex(from: string, to: string, { merged = false } = {}): void {
-  rmSync(to, { recursive: true, force: true });
+export function publishIndex(from: string, to: string, { merged = false, alsoThere = [] }: { merged?: boolean; alsoThere?: readonly string[] } = {}): void {
   mkdirSync(to, { recursive: true });
+  const published = new Set<string>();
   let link = true;
   // A folder is listed before what is in it.
   for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
     const source = join(entry.parentPath, entry.name);
-    const target = join(to, relative(from, source));
+    const path = relative(from, source);
+    const target = join(to, path);
     if (entry.isDirectory()) {
+      published.add(path);
       mkdirSync(target, { recursive: true });
       continue;
     }
     const contentNamed = CONTENT_NAMED.some(([, ending]) => entry.name.endsWith(ending));
     if (merged && !contentNamed && entry.name !== 'pagefind-entry.json') continue;
+    published.add(path);
+    const there = lstatSync(target, { throwIfNoEntry: false });
     if (link && contentNamed) {
+      if (there?.ino === lstatSync(source).ino) continue;
+      if (there) rmSync(target);
       try {
         linkSync(source, target);
         continue;
@@ -125,6 +134,18 @@ export function publishIndex(from: string, to: string, { merged = false } = {}):
         link = false;
       }
     }
+    // Never written through: a file there may be a link to a staged one.
+    if (there) rmSync(target);
     copyFileSync(source, target);
   }
+  const others = new Set(alsoThere);
+  const removeUnpublished = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (dir === to && others.has(entry.name)) continue;
+      if (!published.has(relative(to, path))) rmSync(path, { recursive: true, force: true });
+      else if (entry.isDirectory()) removeUnpublished(path);
+    }
+  };
+  removeUnpublished(to);
 }

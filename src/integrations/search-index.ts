@@ -73,8 +73,9 @@ function beginIndexing(cacheDir: URL): Promise<Indexing> {
  */
 function publishParts(staging: string, site: string): void {
   const [first = `${shardFolder(0)}/`, ...others] = JSON.parse(readFileSync(join(staging, SHARD_LIST), 'utf8')) as string[];
-  publishIndex(join(staging, first), site);
-  for (const folder of others) publishIndex(join(staging, folder), join(site, folder), { merged: true });
+  const inside = others.map((folder) => folder.replace(/\/$/, ''));
+  publishIndex(join(staging, first), site, { alsoThere: [...inside, SHARD_LIST] });
+  for (const folder of inside) publishIndex(join(staging, folder), join(site, folder), { merged: true });
   writeFileSync(join(site, SHARD_LIST), JSON.stringify(others));
 }
 

@@ -160,6 +160,25 @@ describe('the search indexer process', () => {
     expect(published(`fragment/${fragment}`)).toEqual(fragmentBytes);
   }, 60_000);
 
+  it('publishes into the site’s kept folder without linking again what an earlier build linked', async () => {
+    const stagedRoot = `${dir}/republish`;
+    writeSearchRecords(cacheDir, [{ slug: 'story', digest: 'x', title: 'Story', text: 'Kept words', searchable: true }]);
+    await writeIndex(cacheDir, stagedRoot);
+    const site = `${dir}/republish-site/pagefind`;
+    publishIndex(`${stagedRoot}/shard-0`, site, { alsoThere: ['shard-1'] });
+    const [fragment] = readdirSync(`${site}/fragment`);
+    const linkedAt = statSync(`${site}/fragment/${fragment}`).ctimeMs;
+    mkdirSync(`${site}/shard-1`);
+    writeFileSync(`${site}/shard-1/kept.txt`, 'another part');
+    writeFileSync(`${site}/fragment/old.pf_fragment`, 'an older index');
+    await new Promise((done) => setTimeout(done, 50));
+    publishIndex(`${stagedRoot}/shard-0`, site, { alsoThere: ['shard-1'] });
+    // Linking or unlinking a file changes its ctime: this one was left alone.
+    expect(statSync(`${site}/fragment/${fragment}`).ctimeMs).toBe(linkedAt);
+    expect(readdirSync(`${site}/fragment`)).toEqual([fragment]);
+    expect(readFileSync(`${site}/shard-1/kept.txt`, 'utf8')).toBe('another part');
+  }, 60_000);
+
   it('rewrites only the changed stories’ documents, and no removed story stays in the folder Pagefind reads', () => {
     const docs = `${dir}/documents/search-pages`;
     const story = (slug: string, text: string, searchable = true) => ({ slug, digest: text, title: slug, text, searchable });
