@@ -22,6 +22,7 @@ import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { close, createIndex } from 'pagefind';
 import { forkForReply } from './child-reply.ts';
+import { BUILD_WAITING } from './indexer-messages.ts';
 import { indexedPageCount, removeStaleIndexFiles, SHARD_LIST } from './pagefind-files.ts';
 import type { ShardDocuments } from './search-documents.ts';
 
@@ -30,6 +31,8 @@ export interface IndexedStories {
   pages: number;
   shards: number;
   written: number;
+  /** The most parts indexed at once (see BUILD_WAITING). */
+  together: number;
 }
 
 export type IndexerReply = IndexedStories | { error: string };
@@ -68,8 +71,56 @@ async function pagefindBinary(): Promise<string> {
   return resolveBinaryPath(['pagefind_extended', 'pagefind']);
 }
 
-/** The child at work (the documents' writer, then Pagefind), stopped with this process. */
-let running: ChildProcess | undefined;
+/** The children at work (the documents' writer, then Pagefind), stopped with this process. */
+const running = new Set<ChildProcess>();
+
+/**
+ * How many parts are indexed at once: one while the build renders beside the indexer (its
+ * memory, at its peak, leaves room for one Pagefind run within the budget), two once the
+ * build says it waits for the index alone (BUILD_WAITING). At 10,000 stories a rebuild
+ * after an edit that adds a word writes every part again, most of them after the pages
+ * are done.
+ */
+let lanes = 1;
+let moreLanes = () => {};
+process.on('message', (message) => {
+  if (message !== BUILD_WAITING) return;
+  lanes = 2;
+  moreLanes();
+});
+
+/** Runs the jobs in order, as many at once as there are lanes; rejects at the first failure. */
+function inLanes<T>(jobs: readonly (() => Promise<T>)[]): Promise<{ results: T[]; together: number }> {
+  const results: T[] = [];
+  let next = 0;
+  let active = 0;
+  let together = 0;
+  let failed = false;
+  return new Promise((resolve, reject) => {
+    const pump = () => {
+      if (failed) return;
+      if (next === jobs.length && active === 0) resolve({ results, together });
+      while (active < lanes && next < jobs.length) {
+        const at = next++;
+        active += 1;
+        together = Math.max(together, active);
+        jobs[at]!().then(
+          (value) => {
+            results[at] = value;
+            active -= 1;
+            pump();
+          },
+          (error: unknown) => {
+            failed = true;
+            reject(error);
+          },
+        );
+      }
+    };
+    moreLanes = pump;
+    pump();
+  });
+}
 
 /** Runs Pagefind's command line; rejects with what it printed when it fails. */
 async function runPagefind(site: string, outputPath: string): Promise<void> {
@@ -77,14 +128,14 @@ async function runPagefind(site: string, outputPath: string): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     // In the documents' folder, so no pagefind.yml or .json of the project is read.
     const child = spawn(binary, ['--site', site, '--output-path', outputPath], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
-    running = child;
+    running.add(child);
     let said = '';
     const keep = (chunk: Buffer) => (said = (said + chunk.toString()).slice(-4000));
     child.stdout?.on('data', keep);
     child.stderr?.on('data', keep);
     child.on('error', reject);
     child.on('close', (code, signal) => {
-      running = undefined;
+      running.delete(child);
       if (code === 0) resolve();
       else reject(new Error(`Pagefind could not write the search index (${signal ?? `exit code ${code}`}):\n${said.trim()}`));
     });
@@ -122,10 +173,14 @@ async function writeIndex(site: string, pages: number, outputPath: string, fresh
 /** Writes the search documents in a process of its own (./search-documents-writer.ts), whose memory goes with it. */
 async function writeDocumentsApart(cacheDir: URL, site: string, lang: string, storiesPerShard: number): Promise<ShardDocuments[]> {
   const writer = new URL('./search-documents-writer.ts', import.meta.url);
+  let child: ChildProcess | undefined;
   try {
-    return await forkForReply<ShardDocuments[]>(writer, [cacheDir.href, site, lang, String(storiesPerShard)], 'the search documents were not written: their writer stopped', (child) => (running = child));
+    return await forkForReply<ShardDocuments[]>(writer, [cacheDir.href, site, lang, String(storiesPerShard)], 'the search documents were not written: their writer stopped', (started) => {
+      child = started;
+      running.add(started);
+    });
   } finally {
-    running = undefined;
+    if (child) running.delete(child);
   }
 }
 
@@ -168,8 +223,8 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
   } catch {
     // Not allowed to lower priority here (some containers): index at the usual priority.
   }
-  const result: IndexedStories = { pages: 0, shards: 0, written: 0 };
   const listed: string[] = [];
+  const jobs: (() => Promise<{ stories: number; written: boolean }>)[] = [];
   for (const shard of shards) {
     const dir = join(outputPath, shard.folder);
     if (shard.stories === 0 && shards.length > 1) {
@@ -179,12 +234,16 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
       continue;
     }
     listed.push(`${shard.folder}/`);
-    result.shards += 1;
     const want = createHash('sha256').update(`${salt}\n${shard.digest}`).digest('hex');
-    const { stories, written } = await indexShard(join(site, shard.folder), shard, dir, want);
-    result.pages += stories;
-    if (written) result.written += 1;
+    jobs.push(() => indexShard(join(site, shard.folder), shard, dir, want));
   }
+  const { results: indexed, together } = await inLanes(jobs);
+  const result: IndexedStories = {
+    pages: indexed.reduce((sum, part) => sum + part.stories, 0),
+    shards: indexed.length,
+    written: indexed.filter((part) => part.written).length,
+    together,
+  };
   // Every part with stories in it, or the one empty part of a site with nothing to search.
   writeFileSync(join(outputPath, SHARD_LIST), JSON.stringify(listed));
   return result;
@@ -197,7 +256,7 @@ if (!cacheDir || !outputPath || !lang || !Number(storiesPerShard) || salt === un
 let replied = false;
 // Before the reply, the build stopped (failed, or was interrupted): nobody wants the index.
 process.on('disconnect', () => {
-  running?.kill();
+  for (const child of running) child.kill();
   process.exit(replied ? 0 : 1);
 });
 const reply: IndexerReply = await run(new URL(cacheDir), outputPath, lang, Number(storiesPerShard), salt, mode === 'fresh').catch((error: unknown) => ({

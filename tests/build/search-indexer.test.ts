@@ -13,6 +13,7 @@ import { writeSearchRecords, type SearchRecord } from '../../src/content/search-
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
+import { BUILD_WAITING } from '../../src/integrations/indexer-messages.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
 import { runAstro } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
@@ -30,7 +31,7 @@ describe('the search indexer process', () => {
       { slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false },
     ]);
     const out = `${dir}/index`;
-    expect(await writeIndex(cacheDir, out)).toEqual({ pages: 1, shards: 1, written: 1 });
+    expect(await writeIndex(cacheDir, out)).toEqual({ pages: 1, shards: 1, written: 1, together: 1 });
     expect(existsSync(`${out}/shard-0/pagefind-entry.json`)).toBe(true);
     expect(readdirSync(`${out}/shard-0/fragment`)).toHaveLength(1);
     expect(JSON.parse(readFileSync(`${out}/shards.json`, 'utf8'))).toEqual(['shard-0/']);
@@ -69,7 +70,7 @@ describe('the search indexer process', () => {
     expect(before.size).toBe(2);
     writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
     await new Promise((done) => setTimeout(done, 20));
-    expect(await writeIndex(cacheDir, root, false)).toEqual({ pages: 2, shards: 1, written: 1 });
+    expect(await writeIndex(cacheDir, root, false)).toEqual({ pages: 2, shards: 1, written: 1, together: 1 });
     const after = files('fragment');
     expect(after).toHaveLength(2);
     // The kept story's fragment is the same file, untouched; the edited one is new.
@@ -87,7 +88,7 @@ describe('the search indexer process', () => {
     const root = `${dir}/parts`;
     const stories: SearchRecord[] = Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
     writeSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3 });
+    expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
     const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
     expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
     const fragments = parts.flatMap((part) =>
@@ -109,18 +110,26 @@ describe('the search indexer process', () => {
     // The same words, in another order: only the story's own part is indexed again.
     stories[4] = { ...stories[4]!, text: 'Story 4 of words' };
     writeSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1 });
+    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1, together: 1 });
     const rewritten = stamps().map((time, i) => time !== before[i]);
     expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
     // A word no story had: every part must know it.
     stories[4] = { ...stories[4]!, text: 'Words of story Quxmaridor' };
     writeSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 3 });
+    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
 
     // Fewer stories, fewer parts: the others are gone, not left to be published.
     writeSearchRecords(cacheDir, stories.slice(0, 2));
     expect(await writeIndex(cacheDir, root, false, 3)).toMatchObject({ pages: 2, shards: 1 });
     expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
+  }, 60_000);
+
+  it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
+    const root = `${dir}/lanes`;
+    writeSearchRecords(cacheDir, Array.from({ length: 12 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
+    expect((await writeIndex(cacheDir, root, true, 2)).together).toBe(1);
+    const waited = await writeIndex(cacheDir, `${root}-waited`, true, 2, (indexer) => indexer.send(BUILD_WAITING));
+    expect(waited).toMatchObject({ pages: 12, shards: 6, written: 6, together: 2 });
   }, 60_000);
 
   it('publishes a merged part with its index only: the search page runs the first part’s pagefind.js and wasm', async () => {
