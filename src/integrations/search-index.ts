@@ -33,7 +33,7 @@ function indexSalt(): string {
 }
 
 /**
- * Indexes the records in <cacheDir>/search-records.json into outputPath, one folder per part
+ * Indexes the records in <cacheDir>/search-records/ into outputPath, one folder per part
  * (src/lib/search-shards.ts), in a child process; over the parts already there unless `fresh`.
  */
 export function writeIndex(
