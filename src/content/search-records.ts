@@ -39,7 +39,7 @@ const INDEX_FILE = 'index.json';
 /** Where all records were, in one file, before they were split. */
 const OLD_FILE = 'search-records.json';
 
-/** What the index holds: each story's digest, searchability and file, and each file's digest of its searchable stories. */
+/** What the index holds: each story's digest and searchability, and each file's digest of its searchable stories. */
 interface RecordIndex {
   stories: [slug: string, digest: string, searchable: boolean][];
   /** By file number: a digest of its searchable stories' slug, title and text. */
@@ -89,11 +89,20 @@ export function readRecordDigests(cacheDir: URL): Map<string, string> {
   return new Map(index.stories.map(([slug, digest]) => [slug, digest]));
 }
 
-/** Every record of the last build, in the loader's order within each file; undefined when there are none. */
-export function readSearchRecords(cacheDir: URL): SearchRecord[] | undefined {
+/** One file of records: the digest of its searchable stories' slug, title and text, and its records, read when asked for. */
+export interface RecordFile {
+  digest: string;
+  records: () => SearchRecord[];
+}
+
+/** The files of the last build's records, each read only when its records are asked for; undefined when there are none. */
+export function readRecordFiles(cacheDir: URL): { files: RecordFile[]; searchable: number } | undefined {
   const index = readIndex(cacheDir);
   if (!index) return undefined;
-  return Array.from({ length: BUCKETS }, (_, bucket) => readBucket(cacheDir, bucket)).flat();
+  return {
+    files: index.buckets.map((digest, bucket) => ({ digest, records: () => readBucket(cacheDir, bucket) })),
+    searchable: index.stories.filter(([, , searchable]) => searchable).length,
+  };
 }
 
 /**

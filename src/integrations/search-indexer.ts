@@ -171,11 +171,11 @@ async function writeIndex(site: string, pages: number, outputPath: string, fresh
 }
 
 /** Writes the search documents in a process of its own (./search-documents-writer.ts), whose memory goes with it. */
-async function writeDocumentsApart(cacheDir: URL, site: string, lang: string, storiesPerShard: number): Promise<ShardDocuments[]> {
+async function writeDocumentsApart(cacheDir: URL, site: string, lang: string, storiesPerShard: number, salt: string): Promise<ShardDocuments[]> {
   const writer = new URL('./search-documents-writer.ts', import.meta.url);
   let child: ChildProcess | undefined;
   try {
-    return await forkForReply<ShardDocuments[]>(writer, [cacheDir.href, site, lang, String(storiesPerShard)], 'the search documents were not written: their writer stopped', (started) => {
+    return await forkForReply<ShardDocuments[]>(writer, [cacheDir.href, site, lang, String(storiesPerShard), salt], 'the search documents were not written: their writer stopped', (started) => {
       child = started;
       running.add(started);
     });
@@ -208,7 +208,7 @@ async function indexShard(site: string, shard: ShardDocuments, dir: string, want
 
 async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerShard: number, salt: string, fresh: boolean): Promise<IndexedStories> {
   const site = fileURLToPath(new URL('search-pages/', cacheDir));
-  const shards = await writeDocumentsApart(cacheDir, site, lang, storiesPerShard);
+  const shards = await writeDocumentsApart(cacheDir, site, lang, storiesPerShard, salt);
   if (fresh) rmSync(outputPath, { recursive: true, force: true });
   mkdirSync(outputPath, { recursive: true });
   const kept = new Set(shards.map((shard) => shard.folder));

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
+import { writeSearchRecords, type RecordFile, type SearchRecord } from '../../src/content/search-records.ts';
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
@@ -19,6 +19,9 @@ import { runAstro } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
 
 const dir = resolve(import.meta.dirname, '../../.tmp/search-indexer');
+
+/** Records as one file of the loader's, with a digest that changes whenever they do. */
+const inOneFile = (records: readonly SearchRecord[]): RecordFile => ({ digest: JSON.stringify(records), records: () => [...records] });
 const cacheDir = pathToFileURL(`${dir}/cache/`);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -188,13 +191,31 @@ describe('the search indexer process', () => {
     expect(readFileSync(`${site}/shard-1/kept.txt`, 'utf8')).toBe('another part');
   }, 60_000);
 
+  it('does not read a file of records unchanged since the last write, and makes everything again for new code', () => {
+    const docs = `${dir}/reuse/search-pages`;
+    rmSync(`${dir}/reuse`, { recursive: true, force: true });
+    const stories = (from: number, text: string) => Array.from({ length: 3 }, (_, i) => ({ slug: `story-${from + i}`, digest: text, title: `Story ${from + i}`, text: `${text} ${from + i}`, searchable: true }));
+    const unchanged = stories(0, 'Steady words');
+    const first = writeSearchDocuments(docs, [inOneFile(unchanged), inOneFile(stories(3, 'First words'))], 6, 'en', 2, 'code-1');
+    const unread: RecordFile = { digest: inOneFile(unchanged).digest, records: () => expect.unreachable('an unchanged file was read') };
+    const second = writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-1');
+    expect(second.map((shard) => shard.stories)).toEqual(first.map((shard) => shard.stories));
+    // Every part's word list holds the unchanged file's words, taken from the last write, and the edited file's new ones.
+    const lists = readdirSync(docs).map((folder) => readFileSync(`${docs}/${folder}/_words/index.html`, 'utf8'));
+    for (const list of lists) expect(list).toMatch(/\bsteady\b/);
+    for (const list of lists) expect(list).toMatch(/\bsecond\b/);
+    for (const list of lists) expect(list).not.toContain('first');
+    // New code (another key): the unchanged file is read and its documents made again.
+    expect(() => writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-2')).toThrow('an unchanged file was read');
+  });
+
   it('rewrites only the changed stories’ documents, and no removed story stays in the folder Pagefind reads', () => {
     const docs = `${dir}/documents/search-pages`;
     const story = (slug: string, text: string, searchable = true) => ({ slug, digest: text, title: slug, text, searchable });
     const file = (slug: string) => `${docs}/shard-0/articles/${slug}/index.html`;
     const mtime = (slug: string) => statSync(file(slug)).mtimeMs;
     const listed = () => readdirSync(`${docs}/shard-0/articles`).sort();
-    const write = (records: SearchRecord[]) => writeSearchDocuments(docs, records, 'en', 1000).map((shard) => shard.stories);
+    const write = (records: SearchRecord[]) => writeSearchDocuments(docs, [inOneFile(records)], records.filter((r) => r.searchable).length, 'en', 1000).map((shard) => shard.stories);
     rmSync(`${dir}/documents`, { recursive: true, force: true });
     expect(write([story('kept', 'Same words'), story('edited', 'First words'), story('removed', 'Gone soon')])).toEqual([3]);
     const kept = mtime('kept');

@@ -7,7 +7,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readRecordDigests, readSearchRecords, readSearchSummary, searchRecordsFolder, updateSearchRecords, writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
+import { readRecordDigests, readRecordFiles, readSearchSummary, searchRecordsFolder, updateSearchRecords, writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
 
 const dir = resolve(import.meta.dirname, '../../.tmp/search-records');
 const cacheDir = pathToFileURL(`${dir}/cache/`);
@@ -20,6 +20,9 @@ function fileTimes(): Map<string, number> {
   const folder = fileURLToPath(searchRecordsFolder(cacheDir));
   return new Map(readdirSync(folder).map((name) => [name, statSync(resolve(folder, name)).mtimeMs]));
 }
+
+/** Every record, from all the files. */
+const readSearchRecords = (dir: URL) => readRecordFiles(dir)?.files.flatMap((file) => file.records());
 
 const bySlug = (records: readonly SearchRecord[] | undefined) => [...(records ?? [])].sort((a, b) => a.slug.localeCompare(b.slug, 'en', { numeric: true }));
 
