@@ -166,11 +166,6 @@ export function updateSearchRecords(cacheDir: URL, stories: readonly RecordUpdat
   writeFileSync(new URL(SUMMARY_FILE, cacheDir), JSON.stringify(summary));
 }
 
-/** Records these stories, text and all, in place of any recorded before. */
-export function writeSearchRecords(cacheDir: URL, records: readonly SearchRecord[]): void {
-  updateSearchRecords(cacheDir, records);
-}
-
 /** The summary of the last records written, or undefined when there is none to trust. */
 export function readSearchSummary(cacheDir: URL): SearchSummary | undefined {
   try {

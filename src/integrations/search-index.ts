@@ -55,8 +55,14 @@ function stagingDir(cacheDir: URL): string {
   return fileURLToPath(new URL('search-index/', cacheDir));
 }
 
+/** An index on its way, and the indexer's process writing it (none when last build's index is reused). */
+interface Started {
+  indexing: Promise<Indexing>;
+  indexer?: ChildProcess | undefined;
+}
+
 /** Reuses last build's index when the searchable stories are the same, else writes the parts that changed. */
-function beginIndexing(cacheDir: URL): Promise<Indexing> {
+function beginIndexing(cacheDir: URL): Started {
   const summary = readSearchSummary(cacheDir);
   const staging = stagingDir(cacheDir);
   const stamp = fileURLToPath(new URL('search-index.digest', cacheDir));
@@ -64,15 +70,18 @@ function beginIndexing(cacheDir: URL): Promise<Indexing> {
   const digest = summary && createHash('sha256').update(`${indexSalt()}\n${siteConfig.storiesPerSearchShard}\n${summary.digest}`).digest('hex');
   const reusable = existsSync(join(staging, SHARD_LIST)) && existsSync(stamp) && !!digest && readFileSync(stamp, 'utf8') === digest;
   if (!reusable) rmSync(stamp, { force: true });
-  if (reusable && summary) return Promise.resolve({ pages: summary.searchable, reused: true });
+  if (reusable && summary) return { indexing: Promise.resolve({ pages: summary.searchable, reused: true }) };
   // Each part knows whether it can be kept (./search-indexer.ts), so the whole is never thrown away here.
-  return writeIndex(cacheDir, staging, false, siteConfig.storiesPerSearchShard, (indexer) => registry().indexers.set(cacheDir.href, indexer)).then(
+  // Told of the process as it is forked, before writeIndex returns.
+  let indexer: ChildProcess | undefined;
+  const indexing = writeIndex(cacheDir, staging, false, siteConfig.storiesPerSearchShard, (child) => (indexer = child)).then(
     (indexed): Indexing => {
       if (digest) writeFileSync(stamp, digest);
       return { ...indexed, reused: false };
     },
     (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
   );
+  return { indexing, indexer };
 }
 
 /**
@@ -113,14 +122,12 @@ interface Registry {
   /** Set by the integration: only `astro build` indexes, never sync, check or dev. */
   building: boolean;
   /** Indexing already started, by cache folder. */
-  started: Map<string, Promise<Indexing>>;
-  /** The indexer's process, by cache folder, while it runs. */
-  indexers: Map<string, ChildProcess>;
+  started: Map<string, Started>;
 }
 
 function registry(): Registry {
   const scope = globalThis as typeof globalThis & { [REGISTRY]?: Registry };
-  return (scope[REGISTRY] ??= { building: false, started: new Map(), indexers: new Map() });
+  return (scope[REGISTRY] ??= { building: false, started: new Map() });
 }
 
 /**
@@ -135,7 +142,7 @@ export function startSearchIndex(cacheDir: URL): void {
 
 export default function searchIndex(): AstroIntegration {
   let cacheDir: URL | undefined;
-  let indexing: Promise<Indexing> | undefined;
+  let started: Started | undefined;
   return {
     name: 'search-index',
     hooks: {
@@ -149,15 +156,14 @@ export default function searchIndex(): AstroIntegration {
       // normally started the index already (startSearchIndex).
       'astro:build:start': () => {
         if (!cacheDir) return;
-        indexing = registry().started.get(cacheDir.href) ?? beginIndexing(cacheDir);
+        started = registry().started.get(cacheDir.href) ?? beginIndexing(cacheDir);
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!indexing || !cacheDir) throw new Error('search index: the build started without its content');
-        const indexer = registry().indexers.get(cacheDir.href);
+        if (!started || !cacheDir) throw new Error('search index: the build started without its content');
+        const { indexing, indexer } = started;
         if (indexer?.connected && process.memoryUsage().rss < roomForTwoParts()) indexer.send(BUILD_WAITING);
         const result = await indexing;
         registry().started.delete(cacheDir.href);
-        registry().indexers.delete(cacheDir.href);
         if ('error' in result) throw result.error;
         publishParts(stagingDir(cacheDir), fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir)));
         const stories = `${result.pages} ${result.pages === 1 ? 'story' : 'stories'}`;

@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { setPriority } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import pLimit from 'p-limit';
 import { close, createIndex } from 'pagefind';
 import { forkForReply } from './child-reply.ts';
 import { BUILD_WAITING } from './indexer-messages.ts';
@@ -81,46 +82,10 @@ const running = new Set<ChildProcess>();
  * after an edit that adds a word writes every part again, most of them after the pages
  * are done.
  */
-let lanes = 1;
-let moreLanes = () => {};
+const parts = pLimit(1);
 process.on('message', (message) => {
-  if (message !== BUILD_WAITING) return;
-  lanes = 2;
-  moreLanes();
+  if (message === BUILD_WAITING) parts.concurrency = 2;
 });
-
-/** Runs the jobs in order, as many at once as there are lanes; rejects at the first failure. */
-function inLanes<T>(jobs: readonly (() => Promise<T>)[]): Promise<{ results: T[]; together: number }> {
-  const results: T[] = [];
-  let next = 0;
-  let active = 0;
-  let together = 0;
-  let failed = false;
-  return new Promise((resolve, reject) => {
-    const pump = () => {
-      if (failed) return;
-      if (next === jobs.length && active === 0) resolve({ results, together });
-      while (active < lanes && next < jobs.length) {
-        const at = next++;
-        active += 1;
-        together = Math.max(together, active);
-        jobs[at]!().then(
-          (value) => {
-            results[at] = value;
-            active -= 1;
-            pump();
-          },
-          (error: unknown) => {
-            failed = true;
-            reject(error);
-          },
-        );
-      }
-    };
-    moreLanes = pump;
-    pump();
-  });
-}
 
 /** Runs Pagefind's command line; rejects with what it printed when it fails. */
 async function runPagefind(site: string, outputPath: string): Promise<void> {
@@ -224,7 +189,8 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
     // Not allowed to lower priority here (some containers): index at the usual priority.
   }
   const listed: string[] = [];
-  const jobs: (() => Promise<{ stories: number; written: boolean }>)[] = [];
+  const jobs: Promise<{ stories: number; written: boolean }>[] = [];
+  let together = 0;
   for (const shard of shards) {
     const dir = join(outputPath, shard.folder);
     if (shard.stories === 0 && shards.length > 1) {
@@ -235,9 +201,18 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
     }
     listed.push(`${shard.folder}/`);
     const want = createHash('sha256').update(`${salt}\n${shard.digest}`).digest('hex');
-    jobs.push(() => indexShard(join(site, shard.folder), shard, dir, want));
+    jobs.push(
+      parts(() => {
+        together = Math.max(together, parts.activeCount);
+        return indexShard(join(site, shard.folder), shard, dir, want);
+      }),
+    );
   }
-  const { results: indexed, together } = await inLanes(jobs);
+  // At the first failure the parts not started yet are dropped: the build fails anyway.
+  const indexed = await Promise.all(jobs).catch((error: unknown) => {
+    parts.clearQueue();
+    throw error;
+  });
   const result: IndexedStories = {
     pages: indexed.reduce((sum, part) => sum + part.stories, 0),
     shards: indexed.length,

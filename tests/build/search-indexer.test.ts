@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchRecords, type RecordFile, type SearchRecord } from '../../src/content/search-records.ts';
+import { updateSearchRecords, type RecordFile, type SearchRecord } from '../../src/content/search-records.ts';
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
 import { shardOf } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
@@ -29,7 +29,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('the search indexer process', () => {
   it('indexes the searchable stories and leaves out the others', async () => {
     rmSync(dir, { recursive: true, force: true });
-    writeSearchRecords(cacheDir, [
+    updateSearchRecords(cacheDir, [
       { slug: 'market', digest: 'a', title: 'Market reopens', text: 'The old market reopens', searchable: true },
       { slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false },
     ]);
@@ -42,7 +42,7 @@ describe('the search indexer process', () => {
 
   it('keeps a story’s text and headline exactly as written, markup-like text included', async () => {
     const text = 'Aid & water: <script>alert(1)</script> "quoted" — 5 < 6 > 4\nA second part.';
-    writeSearchRecords(cacheDir, [{ slug: 'odd-text', digest: 'c', title: 'Tom & Jerry <b>return</b>', text, searchable: true }]);
+    updateSearchRecords(cacheDir, [{ slug: 'odd-text', digest: 'c', title: 'Tom & Jerry <b>return</b>', text, searchable: true }]);
     const out = `${dir}/odd/shard-0`;
     expect((await writeIndex(cacheDir, `${dir}/odd`)).pages).toBe(1);
     const [file] = readdirSync(`${out}/fragment`);
@@ -54,7 +54,7 @@ describe('the search indexer process', () => {
   }, 60_000);
 
   it('writes an empty index when no story is searchable, so the search page still loads', async () => {
-    writeSearchRecords(cacheDir, [{ slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false }]);
+    updateSearchRecords(cacheDir, [{ slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false }]);
     const out = `${dir}/empty`;
     expect((await writeIndex(cacheDir, out)).pages).toBe(0);
     expect(existsSync(`${out}/shard-0/pagefind.js`)).toBe(true);
@@ -65,13 +65,13 @@ describe('the search indexer process', () => {
     const story = (slug: string, text: string) => ({ slug, digest: slug, title: slug, text, searchable: true });
     const root = `${dir}/over`;
     const out = `${root}/shard-0`;
-    writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'First words')]);
+    updateSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'First words')]);
     await writeIndex(cacheDir, root);
     const files = (folder: string) => readdirSync(`${out}/${folder}`).sort();
     const before = new Map(files('fragment').map((f) => [f, statSync(`${out}/fragment/${f}`).mtimeMs]));
     const chunksBefore = files('index');
     expect(before.size).toBe(2);
-    writeSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
+    updateSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
     await new Promise((done) => setTimeout(done, 20));
     expect(await writeIndex(cacheDir, root, false)).toEqual({ pages: 2, shards: 1, written: 1, together: 1 });
     const after = files('fragment');
@@ -90,7 +90,7 @@ describe('the search indexer process', () => {
   it('writes a large index in parts, each story in one, and after an edit writes again only the part that holds it', async () => {
     const root = `${dir}/parts`;
     const stories: SearchRecord[] = Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
-    writeSearchRecords(cacheDir, stories);
+    updateSearchRecords(cacheDir, stories);
     expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
     const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
     expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
@@ -112,24 +112,24 @@ describe('the search indexer process', () => {
     await new Promise((done) => setTimeout(done, 20));
     // The same words, in another order: only the story's own part is indexed again.
     stories[4] = { ...stories[4]!, text: 'Story 4 of words' };
-    writeSearchRecords(cacheDir, stories);
+    updateSearchRecords(cacheDir, stories);
     expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1, together: 1 });
     const rewritten = stamps().map((time, i) => time !== before[i]);
     expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
     // A word no story had: every part must know it.
     stories[4] = { ...stories[4]!, text: 'Words of story Quxmaridor' };
-    writeSearchRecords(cacheDir, stories);
+    updateSearchRecords(cacheDir, stories);
     expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
 
     // Fewer stories, fewer parts: the others are gone, not left to be published.
-    writeSearchRecords(cacheDir, stories.slice(0, 2));
+    updateSearchRecords(cacheDir, stories.slice(0, 2));
     expect(await writeIndex(cacheDir, root, false, 3)).toMatchObject({ pages: 2, shards: 1 });
     expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
   }, 60_000);
 
   it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
     const root = `${dir}/lanes`;
-    writeSearchRecords(cacheDir, Array.from({ length: 12 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
+    updateSearchRecords(cacheDir, Array.from({ length: 12 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
     expect((await writeIndex(cacheDir, root, true, 2)).together).toBe(1);
     const waited = await writeIndex(cacheDir, `${root}-waited`, true, 2, (indexer) => indexer.send(BUILD_WAITING));
     expect(waited).toMatchObject({ pages: 12, shards: 6, written: 6, together: 2 });
@@ -137,7 +137,7 @@ describe('the search indexer process', () => {
 
   it('publishes a merged part with its index only: the search page runs the first part’s pagefind.js and wasm', async () => {
     const root = `${dir}/merged`;
-    writeSearchRecords(cacheDir, Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
+    updateSearchRecords(cacheDir, Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
     await writeIndex(cacheDir, root, true, 3);
     const site = `${dir}/merged-site/pagefind/shard-1`;
     publishIndex(`${root}/shard-1`, site, { merged: true });
@@ -150,7 +150,7 @@ describe('the search indexer process', () => {
     const stagedRoot = `${dir}/staged`;
     const staged = `${stagedRoot}/shard-0`;
     const site = `${dir}/site/pagefind`;
-    writeSearchRecords(cacheDir, story('First words'));
+    updateSearchRecords(cacheDir, story('First words'));
     await writeIndex(cacheDir, stagedRoot);
     mkdirSync(site, { recursive: true });
     writeFileSync(`${site}/left-over.txt`, 'from an older build');
@@ -165,7 +165,7 @@ describe('the search indexer process', () => {
     const entry = published('pagefind-entry.json');
     const fragmentBytes = published(`fragment/${fragment}`);
     // The next build writes its index over the staged one.
-    writeSearchRecords(cacheDir, story('Second words'));
+    updateSearchRecords(cacheDir, story('Second words'));
     await writeIndex(cacheDir, stagedRoot, false);
     expect(readFileSync(`${staged}/pagefind-entry.json`)).not.toEqual(entry);
     expect(published('pagefind-entry.json')).toEqual(entry);
@@ -174,7 +174,7 @@ describe('the search indexer process', () => {
 
   it('publishes into the site’s kept folder without linking again what an earlier build linked', async () => {
     const stagedRoot = `${dir}/republish`;
-    writeSearchRecords(cacheDir, [{ slug: 'story', digest: 'x', title: 'Story', text: 'Kept words', searchable: true }]);
+    updateSearchRecords(cacheDir, [{ slug: 'story', digest: 'x', title: 'Story', text: 'Kept words', searchable: true }]);
     await writeIndex(cacheDir, stagedRoot);
     const site = `${dir}/republish-site/pagefind`;
     publishIndex(`${stagedRoot}/shard-0`, site, { alsoThere: ['shard-1'] });
@@ -239,7 +239,7 @@ describe('the search indexer process', () => {
   it('writes from scratch over an index it cannot read', async () => {
     const root = `${dir}/unreadable`;
     const out = `${root}/shard-0`;
-    writeSearchRecords(cacheDir, [{ slug: 'one', digest: '1', title: 'One', text: 'Some words', searchable: true }]);
+    updateSearchRecords(cacheDir, [{ slug: 'one', digest: '1', title: 'One', text: 'Some words', searchable: true }]);
     await writeIndex(cacheDir, root);
     const meta = readdirSync(out).find((f) => f.endsWith('.pf_meta'))!;
     writeFileSync(`${out}/${meta}`, 'not a Pagefind file');
@@ -259,7 +259,7 @@ describe('the search indexer process', () => {
 
   it('stops, Pagefind included, when the build stops before the index is done', async () => {
     // Enough stories, and words, that Pagefind is still at work when the "build" below dies.
-    writeSearchRecords(cacheDir, Array.from({ length: 4000 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: Array.from({ length: 400 }, (_, k) => `word${(i * 31 + k * 7) % 20000}`).join(' '), searchable: true })));
+    updateSearchRecords(cacheDir, Array.from({ length: 4000 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: Array.from({ length: 400 }, (_, k) => `word${(i * 31 + k * 7) % 20000}`).join(' '), searchable: true })));
     const out = `${dir}/abandoned`;
     const script = `${dir}/build.mjs`;
     writeFileSync(script, `

@@ -7,7 +7,7 @@ import { readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { readRecordDigests, readRecordFiles, readSearchSummary, searchRecordsFolder, updateSearchRecords, writeSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
+import { readRecordDigests, readRecordFiles, readSearchSummary, searchRecordsFolder, updateSearchRecords, type SearchRecord } from '../../src/content/search-records.ts';
 
 const dir = resolve(import.meta.dirname, '../../.tmp/search-records');
 const cacheDir = pathToFileURL(`${dir}/cache/`);
@@ -28,7 +28,7 @@ const bySlug = (records: readonly SearchRecord[] | undefined) => [...(records ??
 
 beforeEach(() => {
   rmSync(dir, { recursive: true, force: true });
-  writeSearchRecords(cacheDir, stories);
+  updateSearchRecords(cacheDir, stories);
 });
 
 describe('the search records', () => {
@@ -47,7 +47,7 @@ describe('the search records', () => {
     expect(readRecordDigests(cacheDir).get('story-42')).toBe('edited');
 
     // The same records written from scratch: the search index sees no difference.
-    writeSearchRecords(freshDir, expected);
+    updateSearchRecords(freshDir, expected);
     expect(readSearchSummary(cacheDir)).toEqual(readSearchSummary(freshDir));
   });
 
