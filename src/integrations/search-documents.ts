@@ -6,7 +6,7 @@
  * indexed text, which already begins with it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
@@ -52,18 +52,36 @@ export function foldedWords(text: string): string[] {
 }
 
 /**
- * Every word of the stories, each once: the page each part of a split index holds so that it
- * knows every word (src/lib/search-shards.ts). Split at white space only and otherwise as
- * written, inner punctuation and all, so Pagefind cuts each into the words it makes of it
- * in the stories. Folded as Pagefind folds them, so a story's "Aleppo," next to "Aleppo"
+ * Every word of the stories, each once: the pages each part of a split index holds so that
+ * it knows every word (src/lib/search-shards.ts). Split at white space only and otherwise as
+ * written, inner punctuation and all, so Pagefind cuts each into the words it makes of it in
+ * the stories. Folded as Pagefind folds them, so a story's "Aleppo," next to "Aleppo"
  * elsewhere is no new word that would send every part to be indexed again.
+ *
+ * One page per first character, by the character's code point, sorted within. Pagefind
+ * stores each word with its place in its page, and writes its word index as files of
+ * neighbouring words, each named for its content and gzipped at the highest level. In one
+ * page of every word, a new word moved the place of every word after it, so all of a part's
+ * index files changed: at 10,000 stories, each of the ten other parts took 1.1 s instead of
+ * 0.6 s to index again (2 of its 49 index files written instead of 49). Split by first
+ * character, a new word moves only the words after it that share its first character, which
+ * sit together in the index; the others keep their places.
  */
-export function wordListDocument(words: ReadonlySet<string>, lang: string): string {
-  return page(lang, [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: [...words].sort().join(' ') }] }]);
+export function wordListDocuments(words: ReadonlySet<string>, lang: string): Map<string, string> {
+  const byFirst = new Map<string, string[]>();
+  for (const word of words) {
+    const first = word.codePointAt(0)!.toString(16);
+    const list = byFirst.get(first);
+    if (list) list.push(word);
+    else byFirst.set(first, [word]);
+  }
+  return new Map(
+    [...byFirst].map(([first, list]) => [first, page(lang, [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: list.sort().join(' ') }] }])]),
+  );
 }
 
-/** Where a part's word list is written, beside its stories' addresses, none of which can be this. */
-const WORD_LIST = '_words/';
+/** Where a part's word lists are written, beside its stories' addresses, none of which can be these. */
+const WORD_LISTS = '_words/';
 
 /** What a record file made, by the last write that finished: its documents (address, digest, part) and its stories' words. */
 interface Made {
@@ -99,7 +117,7 @@ export interface ShardDocuments {
   /** Its folder, inside the documents' folder. */
   folder: string;
   stories: number;
-  /** Pages Pagefind will index: the stories, and the word list when the index is in more than one part. */
+  /** Pages Pagefind will index: the stories, and the word lists when the index is in more than one part. */
   pages: number;
   /** Changes whenever any of its documents, or which stories it holds, changes. */
   digest: string;
@@ -166,11 +184,20 @@ export function writeSearchDocuments(dir: string, files: readonly RecordFile[], 
   }
   const stories = shards.map((shard) => shard.written.length);
   if (count > 1) {
-    const list = wordListDocument(words, lang);
-    shards.forEach((shard, index) => write(index, `${shard.folder}/${WORD_LIST}`, list));
+    const lists = wordListDocuments(words, lang);
+    shards.forEach((shard, index) => {
+      for (const [first, list] of lists) write(index, `${shard.folder}/${WORD_LISTS}${first}/`, list);
+    });
   }
   for (const path of Object.keys(before?.files ?? {})) {
-    if (!after.has(path)) rmSync(join(dir, path), { recursive: true, force: true });
+    if (after.has(path)) continue;
+    // The document alone: its folder may hold others' (the one word list of older code held the folder of today's).
+    rmSync(join(dir, path, 'index.html'), { force: true });
+    try {
+      rmdirSync(join(dir, path));
+    } catch {
+      // Not empty, or already gone.
+    }
   }
   writeFileSync(manifest, JSON.stringify({ key: made, made: nowMade, files: Object.fromEntries(after) } satisfies Written));
   return shards.map(({ folder, written }, index) => {

@@ -95,17 +95,23 @@ describe('the search indexer process', () => {
     const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
     expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
     const fragments = parts.flatMap((part) =>
-      readdirSync(`${root}/${part}fragment`).map(
-        (file) => JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; filters: Record<string, string[]> },
-      ),
+      readdirSync(`${root}/${part}fragment`).map((file) => ({
+        part,
+        ...(JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; filters: Record<string, string[]> }),
+      })),
     );
     const storyPages = fragments.filter((f) => f.filters.kind?.includes('story'));
     expect(storyPages.map((f) => f.url).sort()).toEqual(stories.map((s) => `/articles/${s.slug}/`).sort());
-    // Beside its stories, each part has every word of every story, in a page the search leaves out.
+    // Beside its stories, each part has every word of every story, in pages the search leaves
+    // out: one page per first character.
     const wordLists = fragments.filter((f) => !f.filters.kind);
-    expect(wordLists).toHaveLength(3);
-    // (Pagefind ends a block of text with a full stop.)
-    for (const list of wordLists) expect(list.content.replace(/\.$/, '').split(' ').sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', 'of', 'story', 'words']);
+    for (const part of parts) {
+      const lists = wordLists.filter((f) => f.part === part);
+      // (Pagefind ends a block of text with a full stop.)
+      const words = lists.map((list) => list.content.replace(/\.$/, '').split(' '));
+      expect(words.flat().sort()).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', 'of', 'story', 'words']);
+      for (const list of words) expect(new Set(list.map((word) => word[0])).size).toBe(1);
+    }
 
     const stamps = () => parts.map((part) => statSync(`${root}/${part.slice(0, -1)}.digest`).mtimeMs);
     const before = stamps();
@@ -125,6 +131,28 @@ describe('the search indexer process', () => {
     updateSearchRecords(cacheDir, stories.slice(0, 2));
     expect(await writeIndex(cacheDir, root, false, 3)).toMatchObject({ pages: 2, shards: 1 });
     expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
+  }, 60_000);
+
+  it('after a word no story had, keeps most of the other parts’ index files: only the words sharing its first letter move', async () => {
+    const root = `${dir}/new-word`;
+    // Enough words, each often enough, for Pagefind to write each part's word index in several files.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 8000 }, (_, i) => `${letters[i % 26]}${(i * 7919).toString(36)}`);
+    const text = (i: number) => Array.from({ length: 25 }, () => words.slice(i * 800, (i + 1) * 800).join(' ')).join(' ');
+    const stories: SearchRecord[] = Array.from({ length: 10 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: text(i), searchable: true }));
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, true, 5)).toMatchObject({ shards: 2, written: 2 });
+    const edited = shardOf('story-0', 2);
+    const other = `${root}/shard-${1 - edited}/index`;
+    const before = readdirSync(other);
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    // First in alphabetical order: in one list of every word, every other word would move.
+    stories[0] = { ...stories[0]!, digest: 'edited', text: `${stories[0]!.text} aaaaanewword` };
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, false, 5)).toMatchObject({ shards: 2, written: 2 });
+    const after = readdirSync(other);
+    const kept = after.filter((file) => before.includes(file));
+    expect(kept.length).toBeGreaterThanOrEqual(before.length - 2);
   }, 60_000);
 
   it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
@@ -201,7 +229,11 @@ describe('the search indexer process', () => {
     const second = writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-1');
     expect(second.map((shard) => shard.stories)).toEqual(first.map((shard) => shard.stories));
     // Every part's word list holds the unchanged file's words, taken from the last write, and the edited file's new ones.
-    const lists = readdirSync(docs).map((folder) => readFileSync(`${docs}/${folder}/_words/index.html`, 'utf8'));
+    const lists = readdirSync(docs).map((folder) =>
+      readdirSync(`${docs}/${folder}/_words`)
+        .map((first) => readFileSync(`${docs}/${folder}/_words/${first}/index.html`, 'utf8'))
+        .join('\n'),
+    );
     for (const list of lists) expect(list).toMatch(/\bsteady\b/);
     for (const list of lists) expect(list).toMatch(/\bsecond\b/);
     for (const list of lists) expect(list).not.toContain('first');
