@@ -4,7 +4,8 @@
  */
 
 /**
- * The build has rendered every page and waits for the index alone: its cores are free, so
- * the indexer may run a second Pagefind part beside the first.
+ * The build has rendered every page; what is left of it before it waits for the index is
+ * light (the sitemap, Astro's incremental cache), so the indexer may run a second Pagefind
+ * part beside the first.
  */
 export const BUILD_WAITING = 'build-waiting';
