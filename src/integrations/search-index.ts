@@ -32,17 +32,21 @@ function indexSalt(): string {
   return `${siteConfig.lang}\n${articleCodeDigest()}`;
 }
 
+/** How writeIndex writes: everything from scratch or over the parts already there, in parts of how many stories, and who is told of the indexer's process. */
+export interface WriteIndexOptions {
+  /** Over the parts already there when false. Default true. */
+  fresh?: boolean;
+  /** Default: the site's setting. */
+  storiesPerShard?: number;
+  /** Called with the indexer's process as soon as it is forked. */
+  started?: (indexer: ChildProcess) => void;
+}
+
 /**
  * Indexes the records in <cacheDir>/search-records/ into outputPath, one folder per part
- * (src/lib/search-shards.ts), in a child process; over the parts already there unless `fresh`.
+ * (src/lib/search-shards.ts), in a child process.
  */
-export function writeIndex(
-  cacheDir: URL,
-  outputPath: string,
-  fresh = true,
-  storiesPerShard = siteConfig.storiesPerSearchShard,
-  started?: (indexer: ChildProcess) => void,
-): Promise<IndexedStories> {
+export function writeIndex(cacheDir: URL, outputPath: string, { fresh = true, storiesPerShard = siteConfig.storiesPerSearchShard, started }: WriteIndexOptions = {}): Promise<IndexedStories> {
   const args = [cacheDir.href, outputPath, siteConfig.lang, String(storiesPerShard), indexSalt(), fresh ? 'fresh' : 'over'];
   return forkForReply<IndexerReply>(new URL('./search-indexer.ts', import.meta.url), args, 'the search index was not written: the indexer stopped', started).then((reply) => {
     if ('error' in reply) throw new Error(reply.error);
@@ -76,7 +80,7 @@ function beginIndexing(cacheDir: URL): Started {
   // Each part knows whether it can be kept (./search-indexer.ts), so the whole is never thrown away here.
   // Told of the process as it is forked, before writeIndex returns.
   let indexer: ChildProcess | undefined;
-  const indexing = writeIndex(cacheDir, staging, false, siteConfig.storiesPerSearchShard, (child) => (indexer = child)).then(
+  const indexing = writeIndex(cacheDir, staging, { fresh: false, started: (child) => (indexer = child) }).then(
     (indexed): Indexing => {
       if (digest) writeFileSync(stamp, digest);
       return { ...indexed, reused: false };

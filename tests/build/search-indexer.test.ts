@@ -73,7 +73,7 @@ describe('the search indexer process', () => {
     expect(before.size).toBe(2);
     updateSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
     await new Promise((done) => setTimeout(done, 20));
-    expect(await writeIndex(cacheDir, root, false)).toEqual({ pages: 2, shards: 1, written: 1, together: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false })).toEqual({ pages: 2, shards: 1, written: 1, together: 1 });
     const after = files('fragment');
     expect(after).toHaveLength(2);
     // The kept story's fragment is the same file, untouched; the edited one is new.
@@ -83,7 +83,7 @@ describe('the search indexer process', () => {
     // Exactly what a write from scratch leaves.
     const overFiles = [...files('fragment'), ...files('index')];
     rmSync(root, { recursive: true });
-    await writeIndex(cacheDir, root, true);
+    await writeIndex(cacheDir, root);
     expect([...files('fragment'), ...files('index')]).toEqual(overFiles);
   }, 60_000);
 
@@ -91,7 +91,7 @@ describe('the search indexer process', () => {
     const root = `${dir}/parts`;
     const stories: SearchRecord[] = Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, true, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
+    expect(await writeIndex(cacheDir, root, { storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
     const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
     expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
     const fragments = parts.flatMap((part) =>
@@ -119,17 +119,17 @@ describe('the search indexer process', () => {
     // The same words, in another order: only the story's own part is indexed again.
     stories[4] = { ...stories[4]!, text: 'Story 4 of words' };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 1, together: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 1, together: 1 });
     const rewritten = stamps().map((time, i) => time !== before[i]);
     expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
     // A word no story had: every part must know it.
     stories[4] = { ...stories[4]!, text: 'Words of story Quxmaridor' };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, false, 3)).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
 
     // Fewer stories, fewer parts: the others are gone, not left to be published.
     updateSearchRecords(cacheDir, stories.slice(0, 2));
-    expect(await writeIndex(cacheDir, root, false, 3)).toMatchObject({ pages: 2, shards: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toMatchObject({ pages: 2, shards: 1 });
     expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
   }, 60_000);
 
@@ -141,7 +141,7 @@ describe('the search indexer process', () => {
     const text = (i: number) => Array.from({ length: 25 }, () => words.slice(i * 800, (i + 1) * 800).join(' ')).join(' ');
     const stories: SearchRecord[] = Array.from({ length: 10 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: text(i), searchable: true }));
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, true, 5)).toMatchObject({ shards: 2, written: 2 });
+    expect(await writeIndex(cacheDir, root, { storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2 });
     const edited = shardOf('story-0', 2);
     const other = `${root}/shard-${1 - edited}/index`;
     const before = readdirSync(other);
@@ -149,7 +149,7 @@ describe('the search indexer process', () => {
     // First in alphabetical order: in one list of every word, every other word would move.
     stories[0] = { ...stories[0]!, digest: 'edited', text: `${stories[0]!.text} aaaaanewword` };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, false, 5)).toMatchObject({ shards: 2, written: 2 });
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2 });
     const after = readdirSync(other);
     const kept = after.filter((file) => before.includes(file));
     expect(kept.length).toBeGreaterThanOrEqual(before.length - 2);
@@ -158,15 +158,15 @@ describe('the search indexer process', () => {
   it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
     const root = `${dir}/lanes`;
     updateSearchRecords(cacheDir, Array.from({ length: 12 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
-    expect((await writeIndex(cacheDir, root, true, 2)).together).toBe(1);
-    const waited = await writeIndex(cacheDir, `${root}-waited`, true, 2, (indexer) => indexer.send(BUILD_WAITING));
+    expect((await writeIndex(cacheDir, root, { storiesPerShard: 2 })).together).toBe(1);
+    const waited = await writeIndex(cacheDir, `${root}-waited`, { storiesPerShard: 2, started: (indexer) => indexer.send(BUILD_WAITING) });
     expect(waited).toMatchObject({ pages: 12, shards: 6, written: 6, together: 2 });
   }, 60_000);
 
   it('publishes a merged part with its index only: the search page runs the first part’s pagefind.js and wasm', async () => {
     const root = `${dir}/merged`;
     updateSearchRecords(cacheDir, Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
-    await writeIndex(cacheDir, root, true, 3);
+    await writeIndex(cacheDir, root, { storiesPerShard: 3 });
     const site = `${dir}/merged-site/pagefind/shard-1`;
     publishIndex(`${root}/shard-1`, site, { merged: true });
     expect(readdirSync(site).sort()).toEqual(['filter', 'fragment', 'index', 'pagefind-entry.json', readdirSync(site).find((f) => f.endsWith('.pf_meta'))].sort());
@@ -194,7 +194,7 @@ describe('the search indexer process', () => {
     const fragmentBytes = published(`fragment/${fragment}`);
     // The next build writes its index over the staged one.
     updateSearchRecords(cacheDir, story('Second words'));
-    await writeIndex(cacheDir, stagedRoot, false);
+    await writeIndex(cacheDir, stagedRoot, { fresh: false });
     expect(readFileSync(`${staged}/pagefind-entry.json`)).not.toEqual(entry);
     expect(published('pagefind-entry.json')).toEqual(entry);
     expect(published(`fragment/${fragment}`)).toEqual(fragmentBytes);
@@ -278,7 +278,7 @@ describe('the search indexer process', () => {
     writeFileSync(`${out}/fragment/en_stale.pf_fragment`, 'left over');
     // As if the indexer's code had changed: the same stories are indexed again, over the old index.
     writeFileSync(`${out}.digest`, 'made by other code');
-    expect((await writeIndex(cacheDir, root, false)).written).toBe(1);
+    expect((await writeIndex(cacheDir, root, { fresh: false })).written).toBe(1);
     expect(readdirSync(`${out}/fragment`)).toHaveLength(1);
     expect(readdirSync(`${out}/fragment`)).not.toContain('en_stale.pf_fragment');
   }, 60_000);
