@@ -241,6 +241,22 @@ describe('the search indexer process', () => {
     expect(() => writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-2')).toThrow('an unchanged file was read');
   });
 
+  it('replaces the one word list of older code by the lists by first letter it held', () => {
+    const docs = `${dir}/older-lists/search-pages`;
+    rmSync(`${dir}/older-lists`, { recursive: true, force: true });
+    const records = [inOneFile(Array.from({ length: 4 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Alpha beta ${i}`, searchable: true })))];
+    writeSearchDocuments(docs, records, 4, 'en', 2);
+    // What older code left: one list at _words/ itself, recorded as its document.
+    const manifest = JSON.parse(readFileSync(`${docs}.written.json`, 'utf8')) as { files: Record<string, string> };
+    manifest.files['shard-0/_words/'] = 'older';
+    writeFileSync(`${docs}.written.json`, JSON.stringify(manifest));
+    writeFileSync(`${docs}/shard-0/_words/index.html`, '<p>alpha beta 0 1 2 3</p>');
+    writeSearchDocuments(docs, records, 4, 'en', 2);
+    expect(existsSync(`${docs}/shard-0/_words/index.html`)).toBe(false);
+    // a (61), b (62) and the digits 0–3 (30–33), each its own page.
+    expect(readdirSync(`${docs}/shard-0/_words`).sort()).toEqual(['30', '31', '32', '33', '61', '62']);
+  });
+
   it('rewrites only the changed stories’ documents, and no removed story stays in the folder Pagefind reads', () => {
     const docs = `${dir}/documents/search-pages`;
     const story = (slug: string, text: string, searchable = true) => ({ slug, digest: text, title: slug, text, searchable });
