@@ -63,8 +63,6 @@ function stagingDir(cacheDir: URL): string {
 interface Started {
   indexing: Promise<Indexing>;
   indexer?: ChildProcess | undefined;
-  /** BUILD_WAITING was sent. */
-  told?: boolean;
 }
 
 /** Reuses last build's index when the searchable stories are the same, else writes the parts that changed. */
@@ -115,11 +113,9 @@ function roomForTwoParts(): number {
   return 2048 * mib - 100 * mib - 2 * siteConfig.storiesPerSearchShard * 0.3 * mib;
 }
 
-/** Lets the indexer run two parts at once (BUILD_WAITING), once, if the build's process leaves room for them. */
-function tellIndexerBuildIsWaiting(started: Started): void {
-  if (started.told || !started.indexer?.connected || process.memoryUsage().rss >= roomForTwoParts()) return;
-  started.indexer.send(BUILD_WAITING);
-  started.told = true;
+/** Lets the indexer run two parts at once (BUILD_WAITING), if the build's process leaves room for them; saying it twice changes nothing. */
+function tellIndexerBuildIsWaiting({ indexer }: Started): void {
+  if (indexer?.connected && process.memoryUsage().rss < roomForTwoParts()) indexer.send(BUILD_WAITING);
 }
 
 /** Where the index goes in the output folder; this integration alone fills and empties it. */
@@ -181,8 +177,7 @@ export default function searchIndex(): AstroIntegration {
         if (!started || !cacheDir) throw new Error('search index: the build started without its content');
         // Again: memory held at build:generated may have been freed since.
         tellIndexerBuildIsWaiting(started);
-        const { indexing } = started;
-        const result = await indexing;
+        const result = await started.indexing;
         registry().started.delete(cacheDir.href);
         if ('error' in result) throw result.error;
         publishParts(stagingDir(cacheDir), fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir)));
