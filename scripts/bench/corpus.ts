@@ -253,7 +253,7 @@ export function withEditedBody(text: string, edit: number): string {
 /**
  * An article's text with its first paragraph of prose repeated at the end: a change in
  * words the site already has, which rewrites only its own part of the search index
- * (src/lib/search-shards.ts), where a word no story had rewrites every part.
+ * (src/lib/search-shards.ts), where a word no story had also rewrites the vocabulary.
  */
 export function withRepeatedParagraph(text: string): string {
   const body = text.slice(text.indexOf('\n---\n', 4) + 5);

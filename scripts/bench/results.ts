@@ -34,7 +34,7 @@ export interface SizeResult {
   ours: {
     cold: Scenario;
     unchanged: Scenario;
-    /** One story's body changed with words no story had: every part of the search index is written again. */
+    /** One story's body changed with words no story had: its part of the search index and the vocabulary are written again. */
     oneChanged: Scenario;
     /** The same story changed in words the site already has: only its part of the search index is. */
     oneChangedKnownWords: Scenario;

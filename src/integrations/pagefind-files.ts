@@ -12,9 +12,10 @@ import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 
 /**
- * A JSON list of folders holding parts of the index (src/lib/search-shards.ts). Staged,
- * it lists every part; in the site's /pagefind/, which is the first part, it lists the
- * folders inside it of the others, which the search page merges into the first.
+ * The folders holding parts of the index, and whether a vocabulary is beside them, as
+ * JSON (ShardList in src/lib/search-shards.ts). Staged, each is a folder beside the list;
+ * in the site, the first part is /pagefind/ itself and the others and the vocabulary are
+ * folders inside it, which the search page merges into the first.
  */
 export const SHARD_LIST = 'shards.json';
 

@@ -18,7 +18,7 @@ import type { AstroIntegration } from 'astro';
 import { articleCodeDigest } from '../content/code-digest.ts';
 import { readSearchSummary } from '../content/search-records.ts';
 import { siteConfig } from '../site.config.ts';
-import { shardFolder } from '../lib/search-shards.ts';
+import { shardFolder, VOCABULARY_FOLDER, type ShardList } from '../lib/search-shards.ts';
 import type { ChildProcess } from 'node:child_process';
 import { forkForReply } from './child-reply.ts';
 import { BUILD_WAITING } from './indexer-messages.ts';
@@ -90,14 +90,16 @@ function beginIndexing(cacheDir: URL): Started {
 
 /**
  * Puts the staged parts into <outDir>/pagefind/: the first is the folder itself (the search
- * page loads its pagefind.js), the others go inside it, listed in its SHARD_LIST.
+ * page loads its pagefind.js), the others and the vocabulary go inside it, and its
+ * SHARD_LIST says which there are.
  */
 function publishParts(staging: string, site: string): void {
-  const [first = `${shardFolder(0)}/`, ...others] = JSON.parse(readFileSync(join(staging, SHARD_LIST), 'utf8')) as string[];
-  const inside = others.map((folder) => folder.replace(/\/$/, ''));
+  const list = JSON.parse(readFileSync(join(staging, SHARD_LIST), 'utf8')) as ShardList;
+  const [first = shardFolder(0), ...others] = list.parts;
+  const inside = list.vocabulary ? [...others, VOCABULARY_FOLDER] : others;
   publishIndex(join(staging, first), site, { alsoThere: [...inside, SHARD_LIST] });
   for (const folder of inside) publishIndex(join(staging, folder), join(site, folder), { merged: true });
-  writeFileSync(join(site, SHARD_LIST), JSON.stringify(others));
+  writeFileSync(join(site, SHARD_LIST), JSON.stringify(list));
 }
 
 /**
@@ -186,7 +188,8 @@ export default function searchIndex(): AstroIntegration {
         else if (result.shards === 1) logger.info(`indexed ${stories} for search`);
         else {
           const together = result.together > 1 ? `, up to ${result.together} at once after the pages were done` : '';
-          logger.info(`indexed ${stories} for search in ${result.shards} parts (${result.written === result.shards ? 'all' : result.written} written, ${result.shards - result.written} unchanged${together})`);
+          const vocabulary = result.vocabulary === 'none' ? '' : `, vocabulary ${result.vocabulary}`;
+          logger.info(`indexed ${stories} for search in ${result.shards} parts (${result.written === result.shards ? 'all' : result.written} written, ${result.shards - result.written} unchanged${together}${vocabulary})`);
         }
       },
     },

@@ -26,14 +26,19 @@ import { forkForReply } from './child-reply.ts';
 import { BUILD_WAITING } from './indexer-messages.ts';
 import { indexedPageCount, removeStaleIndexFiles, SHARD_LIST } from './pagefind-files.ts';
 import type { ShardDocuments } from './search-documents.ts';
+import type { ShardList } from '../lib/search-shards.ts';
 
 /** Stories indexed, in how many parts, and how many of those were written this time (the others were kept as they were). */
 export interface IndexedStories {
   pages: number;
+  /** Parts of stories; the vocabulary is not counted. */
   shards: number;
+  /** Parts of stories indexed again, the others being unchanged. */
   written: number;
   /** The most parts indexed at once (see BUILD_WAITING). */
   together: number;
+  /** Whether a vocabulary is beside the parts (src/lib/search-shards.ts), and if so whether it was indexed again. */
+  vocabulary: 'none' | 'written' | 'unchanged';
 }
 
 export type IndexerReply = IndexedStories | { error: string };
@@ -82,9 +87,9 @@ const running = new Set<ChildProcess>();
  * after an edit that adds a word writes every part again, most of them after the pages
  * are done.
  */
-const parts = pLimit(1);
+const lanes = pLimit(1);
 process.on('message', (message) => {
-  if (message === BUILD_WAITING) parts.concurrency = 2;
+  if (message === BUILD_WAITING) lanes.concurrency = 2;
 });
 
 /** Runs Pagefind's command line; rejects with what it printed when it fails. */
@@ -188,40 +193,44 @@ async function run(cacheDir: URL, outputPath: string, lang: string, storiesPerSh
   } catch {
     // Not allowed to lower priority here (some containers): index at the usual priority.
   }
-  const listed: string[] = [];
-  const jobs: Promise<{ stories: number; written: boolean }>[] = [];
+  const parts: string[] = [];
+  const jobs: Promise<{ role: ShardDocuments['role']; stories: number; written: boolean }>[] = [];
   let together = 0;
+  const storyParts = shards.filter((shard) => shard.role === 'stories').length;
   for (const shard of shards) {
     const dir = join(outputPath, shard.folder);
-    if (shard.stories === 0 && shards.length > 1) {
+    if (shard.role === 'stories' && shard.stories === 0 && storyParts > 1) {
       // No story's slug fell in this part (a small site): nothing to search in it.
       rmSync(dir, { recursive: true, force: true });
       rmSync(stampFile(dir), { force: true });
       continue;
     }
-    listed.push(`${shard.folder}/`);
+    if (shard.role === 'stories') parts.push(shard.folder);
     const want = createHash('sha256').update(`${salt}\n${shard.digest}`).digest('hex');
     jobs.push(
-      parts(() => {
-        together = Math.max(together, parts.activeCount);
-        return indexShard(join(site, shard.folder), shard, dir, want);
+      lanes(() => {
+        together = Math.max(together, lanes.activeCount);
+        return indexShard(join(site, shard.folder), shard, dir, want).then((done) => ({ role: shard.role, ...done }));
       }),
     );
   }
   // At the first failure the parts not started yet are dropped: the build fails anyway.
   const indexed = await Promise.all(jobs).catch((error: unknown) => {
-    parts.clearQueue();
+    lanes.clearQueue();
     throw error;
   });
-  const result: IndexedStories = {
-    pages: indexed.reduce((sum, part) => sum + part.stories, 0),
-    shards: indexed.length,
-    written: indexed.filter((part) => part.written).length,
-    together,
-  };
+  const stories = indexed.filter((part) => part.role === 'stories');
+  const vocabulary = indexed.find((part) => part.role === 'vocabulary');
+  const list: ShardList = { parts, vocabulary: !!vocabulary };
   // Every part with stories in it, or the one empty part of a site with nothing to search.
-  writeFileSync(join(outputPath, SHARD_LIST), JSON.stringify(listed));
-  return result;
+  writeFileSync(join(outputPath, SHARD_LIST), JSON.stringify(list));
+  return {
+    pages: stories.reduce((sum, part) => sum + part.stories, 0),
+    shards: stories.length,
+    written: stories.filter((part) => part.written).length,
+    together,
+    vocabulary: vocabulary ? (vocabulary.written ? 'written' : 'unchanged') : 'none',
+  };
 }
 
 const [cacheDir, outputPath, lang, storiesPerShard, salt, mode] = process.argv.slice(2);

@@ -43,7 +43,7 @@ describe('deploy/nginx.conf', () => {
       .filter((l) => l.value !== undefined);
     expect(cached.map((l) => [l.match, unquote(l.value!)])).toEqual([
       ['^~ /_astro/', IMMUTABLE],
-      ['~ ^/pagefind/(shard-[0-9]+/)?(index|fragment)/', IMMUTABLE],
+      ['~ ^/pagefind/(shard-[0-9]+/|vocabulary/)?(index|fragment)/', IMMUTABLE],
     ]);
   });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runAstro } from '../helpers/build-site.ts';
 import { browserToolsMissing, launchBrowser } from '../helpers/browser.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
-import { shardOf } from '../../src/lib/search-shards.ts';
+import { shardOf, type ShardList } from '../../src/lib/search-shards.ts';
 import { startNginx, type NginxServer } from '../helpers/nginx.ts';
 
 const skip = browserToolsMissing();
@@ -84,8 +84,9 @@ describe.skipIf(skip)('the search index', () => {
   });
 
   it('serves the other parts with the first, their content-named files cached for a year as the first part’s are', async () => {
-    const parts = JSON.parse(readFileSync(`${outDir}/pagefind/shards.json`, 'utf8')) as string[];
-    expect(parts).toEqual(['shard-1/', 'shard-2/', 'shard-3/']);
+    const list = JSON.parse(readFileSync(`${outDir}/pagefind/shards.json`, 'utf8')) as ShardList;
+    // The first part is /pagefind/ itself; every part knows every word, so there is no vocabulary.
+    expect(list).toEqual({ parts: ['shard-0', 'shard-1', 'shard-2', 'shard-3'], vocabulary: false });
     const [index] = readdirSync(`${outDir}/pagefind/shard-2/index`);
     for (const path of [`/pagefind/shard-2/index/${index}`, `/pagefind/index/${readdirSync(`${outDir}/pagefind/index`)[0]}`]) {
       const response = await fetch(`${server.origin}${path}`);
@@ -116,12 +117,24 @@ describe.skipIf(skip)('the search index', () => {
     expect(await search('Haidariya')).toHaveLength(1);
   });
 
-  it('finds an edited story by its new words after a rebuild that keeps the cache', async () => {
-    appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint.\n');
+  it('finds an edited story by its new words after a rebuild that indexes its part alone, and no other part answers them with a prefix', async () => {
+    const seed = 'Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo';
+    appendFileSync(resolve(ROOT, contentDir, 'articles/syria-isis-operation-aleppo.md'), '\nA spokesperson mentioned the Quxmaridor checkpoint and the Fillerwick road.\n');
     const edited = await build();
     expect(edited.code, edited.output).toBe(0);
-    // A word no story had before: every part's list of words changes.
-    expect(edited.output).toMatch(/indexed 7 stories for search in 4 parts \(all written, 0 unchanged\)/);
-    expect(await search('Quxmaridor')).toEqual(['Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo']);
+    // Words no story had before: the other parts keep their index, and the vocabulary says they lack them.
+    expect(edited.output).toMatch(/indexed 7 stories for search in 4 parts \(1 written, 3 unchanged, vocabulary written\)/);
+    expect((JSON.parse(readFileSync(`${outDir}/pagefind/shards.json`, 'utf8')) as ShardList).vocabulary).toBe(true);
+    expect(await search('Quxmaridor')).toEqual([seed]);
+    expect(await search('Quxmar')).toEqual([seed]);
+    // The filler stories' parts have "filler" but not "fillerwick": without the vocabulary they
+    // would answer it with "filler" (Pagefind/pagefind#315), as they would "fillerwicks".
+    expect(['filler-001', 'filler-002', 'filler-003', 'filler-004'].some((slug) => shardOf(slug, 4) !== shardOf('syria-isis-operation-aleppo', 4))).toBe(true);
+    expect(await search('Fillerwick')).toEqual([seed]);
+    expect(await search('Fillerwicks')).toEqual([seed]);
+    expect(await search('Fillerwick checkpoint')).toEqual([seed]);
+    // Words every part knows are still searched in every part.
+    expect((await search('Filler')).sort()).toEqual(['Filler story number 1', 'Filler story number 2', 'Filler story number 3', 'Filler story number 4', seed].sort());
+    expect(await search('Haidariya Quxmaridor')).toEqual([seed]);
   });
 });

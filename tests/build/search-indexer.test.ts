@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { updateSearchRecords, type RecordFile, type SearchRecord } from '../../src/content/search-records.ts';
 import { publishIndex } from '../../src/integrations/pagefind-files.ts';
-import { shardOf } from '../../src/lib/search-shards.ts';
+import { shardOf, type ShardList } from '../../src/lib/search-shards.ts';
 import { writeSearchDocuments } from '../../src/integrations/search-documents.ts';
 import { BUILD_WAITING } from '../../src/integrations/indexer-messages.ts';
 import { writeIndex } from '../../src/integrations/search-index.ts';
@@ -24,6 +24,13 @@ const dir = resolve(import.meta.dirname, '../../.tmp/search-indexer');
 const inOneFile = (records: readonly SearchRecord[]): RecordFile => ({ digest: JSON.stringify(records), records: () => [...records] });
 const cacheDir = pathToFileURL(`${dir}/cache/`);
 
+/** The pages an index holds, as Pagefind stored them: each fragment is gzip with a signature before its JSON. */
+function fragmentsOf(index: string): { url: string; content: string; filters: Record<string, string[]> }[] {
+  return readdirSync(`${index}/fragment`).map(
+    (file) => JSON.parse(gunzipSync(readFileSync(`${index}/fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; filters: Record<string, string[]> },
+  );
+}
+
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the search indexer process', () => {
@@ -34,10 +41,10 @@ describe('the search indexer process', () => {
       { slug: 'draft', digest: 'b', title: 'A draft', text: 'Not yet', searchable: false },
     ]);
     const out = `${dir}/index`;
-    expect(await writeIndex(cacheDir, out)).toEqual({ pages: 1, shards: 1, written: 1, together: 1 });
+    expect(await writeIndex(cacheDir, out)).toEqual({ pages: 1, shards: 1, written: 1, together: 1, vocabulary: 'none' });
     expect(existsSync(`${out}/shard-0/pagefind-entry.json`)).toBe(true);
     expect(readdirSync(`${out}/shard-0/fragment`)).toHaveLength(1);
-    expect(JSON.parse(readFileSync(`${out}/shards.json`, 'utf8'))).toEqual(['shard-0/']);
+    expect(JSON.parse(readFileSync(`${out}/shards.json`, 'utf8'))).toEqual({ parts: ['shard-0'], vocabulary: false });
   }, 60_000);
 
   it('keeps a story’s text and headline exactly as written, markup-like text included', async () => {
@@ -73,7 +80,7 @@ describe('the search indexer process', () => {
     expect(before.size).toBe(2);
     updateSearchRecords(cacheDir, [story('kept', 'Unchanged words'), story('edited', 'Second words')]);
     await new Promise((done) => setTimeout(done, 20));
-    expect(await writeIndex(cacheDir, root, { fresh: false })).toEqual({ pages: 2, shards: 1, written: 1, together: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false })).toEqual({ pages: 2, shards: 1, written: 1, together: 1, vocabulary: 'none' });
     const after = files('fragment');
     expect(after).toHaveLength(2);
     // The kept story's fragment is the same file, untouched; the edited one is new.
@@ -87,19 +94,17 @@ describe('the search indexer process', () => {
     expect([...files('fragment'), ...files('index')]).toEqual(overFiles);
   }, 60_000);
 
-  it('writes a large index in parts, each story in one, and after an edit writes again only the part that holds it', async () => {
+  it('writes a large index in parts, each story in one, and after an edit writes again only the part that holds it, new words or not', async () => {
     const root = `${dir}/parts`;
     const stories: SearchRecord[] = Array.from({ length: 9 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, { storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
-    const parts = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as string[];
-    expect(parts).toEqual(['shard-0/', 'shard-1/', 'shard-2/']);
-    const fragments = parts.flatMap((part) =>
-      readdirSync(`${root}/${part}fragment`).map((file) => ({
-        part,
-        ...(JSON.parse(gunzipSync(readFileSync(`${root}/${part}fragment/${file}`)).subarray('pagefind_dcd'.length).toString()) as { url: string; content: string; filters: Record<string, string[]> }),
-      })),
-    );
+    expect(await writeIndex(cacheDir, root, { storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 3, together: 1, vocabulary: 'none' });
+    const { parts, vocabulary } = JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as ShardList;
+    expect(parts).toEqual(['shard-0', 'shard-1', 'shard-2']);
+    // Every part knows every word: no vocabulary.
+    expect(vocabulary).toBe(false);
+    expect(existsSync(`${root}/vocabulary`)).toBe(false);
+    const fragments = parts.flatMap((part) => fragmentsOf(`${root}/${part}`).map((fragment) => ({ part, ...fragment })));
     const storyPages = fragments.filter((f) => f.filters.kind?.includes('story'));
     expect(storyPages.map((f) => f.url).sort()).toEqual(stories.map((s) => `/articles/${s.slug}/`).sort());
     // Beside its stories, each part has every word of every story, in pages the search leaves
@@ -113,19 +118,21 @@ describe('the search indexer process', () => {
       for (const list of words) expect(new Set(list.map((word) => word[0])).size).toBe(1);
     }
 
-    const stamps = () => parts.map((part) => statSync(`${root}/${part.slice(0, -1)}.digest`).mtimeMs);
+    const stamps = () => parts.map((part) => statSync(`${root}/${part}.digest`).mtimeMs);
     const before = stamps();
     await new Promise((done) => setTimeout(done, 20));
     // The same words, in another order: only the story's own part is indexed again.
     stories[4] = { ...stories[4]!, text: 'Story 4 of words' };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 1, together: 1 });
-    const rewritten = stamps().map((time, i) => time !== before[i]);
-    expect(rewritten).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}/`));
-    // A word no story had: every part must know it.
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 1, together: 1, vocabulary: 'none' });
+    const rewritten = () => stamps().map((time, i) => time !== before[i]);
+    expect(rewritten()).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}`));
+    // A word no story had: still only the story's part, and the vocabulary, which says which parts know which words.
     stories[4] = { ...stories[4]!, text: 'Words of story Quxmaridor' };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 3, together: 1 });
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 3 })).toEqual({ pages: 9, shards: 3, written: 1, together: 1, vocabulary: 'written' });
+    expect(rewritten()).toEqual(parts.map((part) => part === `shard-${shardOf('story-4', 3)}`));
+    expect((JSON.parse(readFileSync(`${root}/shards.json`, 'utf8')) as ShardList).vocabulary).toBe(true);
 
     // Fewer stories, fewer parts: the others are gone, not left to be published.
     updateSearchRecords(cacheDir, stories.slice(0, 2));
@@ -133,26 +140,34 @@ describe('the search indexer process', () => {
     expect(readdirSync(root).sort()).toEqual(['shard-0', 'shard-0.digest', 'shards.json']);
   }, 60_000);
 
-  it('after a word no story had, keeps most of the other parts’ index files: only the words sharing its first letter move', async () => {
-    const root = `${dir}/new-word`;
-    // Enough words, each often enough, for Pagefind to write each part's word index in several files.
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    const words = Array.from({ length: 8000 }, (_, i) => `${letters[i % 26]}${(i * 7919).toString(36)}`);
-    const text = (i: number) => Array.from({ length: 25 }, () => words.slice(i * 800, (i + 1) * 800).join(' ')).join(' ');
-    const stories: SearchRecord[] = Array.from({ length: 10 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: text(i), searchable: true }));
+  it('lists in the vocabulary every word with the parts that know it, until every part knows every word', async () => {
+    const root = `${dir}/vocabulary`;
+    const stories: SearchRecord[] = Array.from({ length: 10 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true }));
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, { storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2 });
-    const edited = shardOf('story-0', 2);
-    const other = `${root}/shard-${1 - edited}/index`;
-    const before = readdirSync(other);
-    expect(before.length).toBeGreaterThanOrEqual(6);
-    // First in alphabetical order: in one list of every word, every other word would move.
-    stories[0] = { ...stories[0]!, digest: 'edited', text: `${stories[0]!.text} aaaaanewword` };
+    expect(await writeIndex(cacheDir, root, { storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2, vocabulary: 'none' });
+    const edited = `shard-${shardOf('story-0', 2)}`;
+    const other = `shard-${shardOf('story-1', 2)}`;
+    expect(other).not.toBe(edited);
+    // A new word, and "0" in no story any more.
+    stories[0] = { ...stories[0]!, digest: 'edited', text: 'Words of story Quxmaridor' };
     updateSearchRecords(cacheDir, stories);
-    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2 });
-    const after = readdirSync(other);
-    const kept = after.filter((file) => before.includes(file));
-    expect(kept.length).toBeGreaterThanOrEqual(before.length - 2);
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 1, vocabulary: 'written' });
+    const held = new Map<string, string[]>();
+    for (const page of fragmentsOf(`${root}/vocabulary`)) {
+      expect(page.filters.kind).toEqual(['vocabulary']);
+      for (const word of page.content.replace(/\.$/, '').split(' ')) held.set(word, [...(page.filters.held ?? [])].sort());
+    }
+    const both = [edited, other].sort();
+    expect(Object.fromEntries(held)).toEqual({
+      quxmaridor: [edited],
+      ...Object.fromEntries(['1', '2', '3', '4', '5', '6', '7', '8', '9', 'of', 'story', 'words'].map((word) => [word, both])),
+    });
+    // The other part edited, in words the site has: it gets every word, and the vocabulary goes.
+    stories[1] = { ...stories[1]!, digest: 'reordered', text: 'Story 1 of words' };
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 1, vocabulary: 'none' });
+    expect(existsSync(`${root}/vocabulary`)).toBe(false);
+    expect(JSON.parse(readFileSync(`${root}/shards.json`, 'utf8'))).toEqual({ parts: ['shard-0', 'shard-1'], vocabulary: false });
   }, 60_000);
 
   it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
@@ -227,16 +242,25 @@ describe('the search indexer process', () => {
     const first = writeSearchDocuments(docs, [inOneFile(unchanged), inOneFile(stories(3, 'First words'))], 6, 'en', 2, 'code-1');
     const unread: RecordFile = { digest: inOneFile(unchanged).digest, records: () => expect.unreachable('an unchanged file was read') };
     const second = writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-1');
-    expect(second.map((shard) => shard.stories)).toEqual(first.map((shard) => shard.stories));
-    // Every part's word list holds the unchanged file's words, taken from the last write, and the edited file's new ones.
-    const lists = readdirSync(docs).map((folder) =>
+    expect(second.slice(0, 3).map((shard) => shard.stories)).toEqual(first.map((shard) => shard.stories));
+    // The word lists of the parts whose stories changed hold the unchanged file's words, taken
+    // from the last write, and the edited file's new ones; the part of unchanged stories alone
+    // (story-0 and story-2) keeps its lists, and the vocabulary says it lacks the new words.
+    const lists = (folder: string) =>
       readdirSync(`${docs}/${folder}/_words`)
         .map((first) => readFileSync(`${docs}/${folder}/_words/${first}/index.html`, 'utf8'))
-        .join('\n'),
-    );
-    for (const list of lists) expect(list).toMatch(/\bsteady\b/);
-    for (const list of lists) expect(list).toMatch(/\bsecond\b/);
-    for (const list of lists) expect(list).not.toContain('first');
+        .join('\n');
+    const unchangedPart = `shard-${shardOf('story-0', 3)}`;
+    expect(shardOf('story-2', 3)).toBe(shardOf('story-0', 3));
+    expect(second.map((shard) => shard.folder)).toEqual(['shard-0', 'shard-1', 'shard-2', 'vocabulary']);
+    for (const { folder, role } of second) {
+      if (role === 'vocabulary') continue;
+      expect(lists(folder)).toMatch(/\bsteady\b/);
+      expect(lists(folder)).toMatch(folder === unchangedPart ? /\bfirst\b/ : /\bsecond\b/);
+      expect(lists(folder)).not.toMatch(folder === unchangedPart ? /\bsecond\b/ : /\bfirst\b/);
+    }
+    expect(lists('vocabulary')).toMatch(/\bsecond\b/);
+    expect(second.find((shard) => shard.folder === unchangedPart)!.digest).toBe(first.find((shard) => shard.folder === unchangedPart)!.digest);
     // New code (another key): the unchanged file is read and its documents made again.
     expect(() => writeSearchDocuments(docs, [unread, inOneFile(stories(3, 'Second words'))], 6, 'en', 2, 'code-2')).toThrow('an unchanged file was read');
   });
