@@ -12,13 +12,18 @@ const GIB = 1024 ** 3;
 export const BUDGETS = {
   articleHtmlCssGzip: 14 * KB,
   frontHtmlCssGzip: 20 * KB,
-  /** Our cold build ÷ bare Astro's, at RATIO_AT articles. */
+  /** Our cold build ÷ bare Astro's, at `ratioAt` articles. */
   coldRatio: 1.5,
+  /**
+   * Where the issue sets its build budgets ("Build: 10,000 articles cold at most 1.5× …; a
+   * rebuild after one change well under the cold build"): both ratios are judged at this
+   * size and shown for reference at others.
+   */
   ratioAt: 10_000,
   peakRss: 2 * GIB,
   /** ms per article at the largest size ÷ at the smallest: at most this (linear + noise). */
   growth: 1.2,
-  /** Rebuild after one article changed ÷ cold build. */
+  /** Rebuild after one article changed ÷ cold build, at `ratioAt` articles. */
   oneChangedRebuild: 0.5,
 } as const;
 
@@ -87,10 +92,20 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
     lines.push({ status: 'SKIP', name: 'growth no worse than linear', detail: 'needs two sizes (the default run)' });
   }
   for (const size of sizes) {
-    const ratio = size.ours.oneChanged.median.wallMs / size.ours.cold.median.wallMs;
-    // Judged on the edit that brings new words, the costlier kind; the other is shown beside it.
-    const known = size.ours.oneChangedKnownWords.median.wallMs / size.ours.cold.median.wallMs;
-    lines.push(line(ratio <= BUDGETS.oneChangedRebuild, `rebuild after one article changed ≤ ${BUDGETS.oneChangedRebuild}× cold (N = ${n(size.articles)})`, `${ratio.toFixed(2)}× with new words (${known.toFixed(2)}× in words the site has)`));
+    const cold = size.ours.cold.median.wallMs;
+    const withNewWords = size.ours.oneChanged.median.wallMs / cold;
+    const known = size.ours.oneChangedKnownWords.median.wallMs / cold;
+    const unchanged = size.ours.unchanged.median.wallMs / cold;
+    // Judged on the costlier of the two edits. At 1,000 articles Astro's own start-up is most
+    // of any rebuild (one with nothing changed took 0.47× there), as it is most of the cold
+    // build's lead over bare Astro, so there the ratio is shown, not judged.
+    const name = `rebuild after one article changed ≤ ${BUDGETS.oneChangedRebuild}× cold (N = ${n(size.articles)})`;
+    const detail = `${withNewWords.toFixed(2)}× with new words, ${known.toFixed(2)}× in words the site has (nothing changed: ${unchanged.toFixed(2)}×)`;
+    lines.push(
+      size.articles === BUDGETS.ratioAt
+        ? line(Math.max(withNewWords, known) <= BUDGETS.oneChangedRebuild, name, detail)
+        : { status: 'INFO', name: `${name}, budget applies at N = ${n(BUDGETS.ratioAt)}`, detail },
+    );
   }
 
   if ('skipped' in largest.lighthouse) {

@@ -170,6 +170,35 @@ describe('the search indexer process', () => {
     expect(JSON.parse(readFileSync(`${root}/shards.json`, 'utf8'))).toEqual({ parts: ['shard-0', 'shard-1'], vocabulary: false });
   }, 60_000);
 
+  it('keeps most index files of a part indexed again with a word new to it: only the words sharing its first letter move', async () => {
+    const root = `${dir}/new-word`;
+    // Enough words, each often enough, for Pagefind to write each part's word index in several files.
+    const letters = 'abcdefghijklmnopqrstuvwxyz';
+    const words = Array.from({ length: 8000 }, (_, i) => `${letters[i % 26]}${(i * 7919).toString(36)}`);
+    const text = (i: number) => Array.from({ length: 25 }, () => words.slice(i * 800, (i + 1) * 800).join(' ')).join(' ');
+    const stories: SearchRecord[] = Array.from({ length: 10 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: text(i), searchable: true }));
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, { storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 2 });
+    expect(shardOf('story-1', 2)).not.toBe(shardOf('story-0', 2));
+    const other = `${root}/shard-${shardOf('story-1', 2)}/index`;
+    const before = readdirSync(other);
+    expect(before.length).toBeGreaterThanOrEqual(6);
+    // First in alphabetical order: in one list of every word, every other word would move.
+    stories[0] = { ...stories[0]!, digest: 'edited', text: `${stories[0]!.text} aaaaanewword` };
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 1, vocabulary: 'written' });
+    expect(readdirSync(other)).toEqual(before);
+    // The other part's story retitled in its own words (its document changes, not its words):
+    // its part is indexed again, now with the new word.
+    stories[1] = { ...stories[1]!, digest: 'retitled', title: 'Story  1' };
+    updateSearchRecords(cacheDir, stories);
+    expect(await writeIndex(cacheDir, root, { fresh: false, storiesPerShard: 5 })).toMatchObject({ shards: 2, written: 1, vocabulary: 'none' });
+    const after = readdirSync(other);
+    const kept = after.filter((file) => before.includes(file));
+    expect(kept.length).toBeLessThan(after.length);
+    expect(kept.length).toBeGreaterThanOrEqual(before.length - 2);
+  }, 60_000);
+
   it('indexes two parts at once when the build says it waits for the index alone, one at a time before', async () => {
     const root = `${dir}/lanes`;
     updateSearchRecords(cacheDir, Array.from({ length: 12 }, (_, i) => ({ slug: `story-${i}`, digest: `${i}`, title: `Story ${i}`, text: `Words of story ${i}`, searchable: true })));
