@@ -83,8 +83,8 @@ const running = new Set<ChildProcess>();
 /**
  * How many parts are indexed at once: one while the build renders beside the indexer (its
  * memory, at its peak, leaves room for one Pagefind run within the budget), two once the
- * build says it waits for the index alone (BUILD_WAITING). At 10,000 stories a rebuild
- * after an edit that adds a word writes every part again, most of them after the pages
+ * build says it waits for the index alone (BUILD_WAITING). A build that writes every part
+ * (from scratch, or after the number of parts changed) writes most of them after the pages
  * are done.
  */
 const lanes = pLimit(1);
