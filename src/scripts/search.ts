@@ -93,6 +93,7 @@ async function run(query: string) {
   statusLine.textContent = data.length === 0 ? `No stories match “${query}”.` : `${results.length} ${results.length === 1 ? 'story matches' : 'stories match'} “${query}”.`;
   for (const result of data) {
     const item = document.createElement('li');
+    item.className = 'card';
     const link = document.createElement('a');
     link.href = result.url;
     link.textContent = result.meta.title ?? result.url;
@@ -100,6 +101,7 @@ async function run(query: string) {
     heading.className = 'card-title';
     heading.append(link);
     const excerpt = document.createElement('p');
+    excerpt.className = 'card-excerpt';
     excerpt.append(...excerptNodes(result.excerpt));
     item.append(heading, excerpt);
     list.append(item);
