@@ -58,8 +58,8 @@ export function foldedWords(text: string): string[] {
 
 /**
  * Every word of the stories, each once: the pages each part of a split index holds so that
- * it knows every word, and, with `filters`, the vocabulary's (src/lib/search-shards.ts). Split at white space only and otherwise as
- * written, inner punctuation and all, so Pagefind cuts each into the words it makes of it in
+ * it knows every word, and, with `filters`, the vocabulary's (src/lib/search-shards.ts).
+ * Split at white space only and otherwise as written, inner punctuation and all, so Pagefind cuts each into the words it makes of it in
  * the stories. Folded as Pagefind folds them, so a story's "Aleppo," next to "Aleppo"
  * elsewhere is no new word that would send every part to be indexed again.
  *
@@ -240,19 +240,17 @@ export function writeSearchDocuments(dir: string, files: readonly RecordFile[], 
     const everyWordId = createHash('sha256').update(everyWord.join('\n')).digest('hex');
     lists[everyWordId] = everyWord;
     // Each part's list: the one it had, while its stories are unchanged, else every word.
-    const held = shards.map((shard, index) => {
+    const held: string[] = [];
+    const pagesById = new Map<string, Map<string, string>>();
+    shards.forEach((shard, index) => {
       const last = sameKey ? before.parts?.[shard.folder] : undefined;
       const kept = last && last.stories === storiesDigests[index] ? before?.lists?.[last.words] : undefined;
       const id = last && kept ? last.words : everyWordId;
-      if (kept) lists[id] = kept;
+      lists[id] ??= kept ?? everyWord;
       parts[shard.folder] = { stories: storiesDigests[index]!, words: id };
-      return id;
-    });
-    const pagesById = new Map<string, Map<string, string>>();
-    shards.forEach((shard, index) => {
-      const id = held[index]!;
+      held.push(id);
       let pages = pagesById.get(id);
-      if (!pages) pagesById.set(id, (pages = wordListDocuments(lists[id]!, lang)));
+      if (!pages) pagesById.set(id, (pages = wordListDocuments(lists[id], lang)));
       for (const [first, list] of pages) write(shard.written, `${shard.folder}/${WORD_LISTS}${first}/`, list);
     });
     // What each part knows, where it is not every word.
