@@ -3,7 +3,7 @@
  * A weekday is the latest such day on or before publication: a story never reports a
  * weekday that is still to come as news already happened.
  */
-// Per-function imports: the package index pulls in all of date-fns (a second at start-up).
+// Per-function imports: the package index loads all of date-fns, some 250 modules.
 import { format } from 'date-fns/format';
 import { getDay } from 'date-fns/getDay';
 import { parse } from 'date-fns/parse';
