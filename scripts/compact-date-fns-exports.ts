@@ -11,7 +11,7 @@
  * The pattern maps every subpath the list had to the same files. If a date-fns release changes
  * the shape, the file is left as it is and a warning says so: slower, never broken.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 type Target = { require: { types: string; default: string }; import: { types: string; default: string } };
@@ -38,12 +38,18 @@ export function compact(exports: Record<string, unknown>): Record<string, unknow
   return { './package.json': exports['./package.json'], '.': exports['.'], './*': PATTERN };
 }
 
-if (import.meta.main) {
+function main(): void {
+  if (!existsSync(PACKAGE_JSON)) {
+    console.warn(`compact-date-fns-exports: ${PACKAGE_JSON} not found; nothing to do`);
+    return;
+  }
   const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8')) as { version: string; exports: Record<string, unknown> };
   const result = compact(pkg.exports);
   if (typeof result === 'string') {
     if (result !== 'already compact') console.warn(`compact-date-fns-exports: left date-fns ${pkg.version} as it is: ${result}`);
-  } else {
-    writeFileSync(PACKAGE_JSON, `${JSON.stringify({ ...pkg, exports: result }, null, 2)}\n`);
+    return;
   }
+  writeFileSync(PACKAGE_JSON, `${JSON.stringify({ ...pkg, exports: result }, null, 2)}\n`);
 }
+
+if (import.meta.main) main();
