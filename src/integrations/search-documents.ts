@@ -59,9 +59,10 @@ export function foldedWords(text: string): string[] {
 /**
  * Every word of the stories, each once: the pages each part of a split index holds so that
  * it knows every word, and, with `filters`, the vocabulary's (src/lib/search-shards.ts).
- * Split at white space only and otherwise as written, inner punctuation and all, so Pagefind cuts each into the words it makes of it in
- * the stories. Folded as Pagefind folds them, so a story's "Aleppo," next to "Aleppo"
- * elsewhere is no new word that would send every part to be indexed again.
+ * Split at white space only and otherwise as written, inner punctuation and all, so
+ * Pagefind cuts each into the words it makes of it in the stories. Folded as Pagefind folds
+ * them, so a story's "Aleppo," next to "Aleppo" elsewhere is no new word that would send
+ * every part to be indexed again.
  *
  * One page per first character, by the character's code point, sorted within. Pagefind
  * stores each word with its place in its page, and writes its word index as files of
