@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { createArticleSchema } from '../src/lib/article-schema.ts';
 import { loadContentProject, type ContentProject } from '../src/content/project.ts';
 import { checkArticles, readArticlesFolder } from '../src/content/read-articles.ts';
-import { appendSourceEntry, importText, slugClash, type FigureSummary, type ImportSummary } from '../src/lib/import-text.ts';
+import { appendSourceEntry, importText, slugClash, type FigureSummary, type ImportSummary } from '../src/import/index.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
 import { siteConfig } from '../src/site.config.ts';

@@ -123,7 +123,7 @@ describe('npm run import', () => {
     const content = tempDir();
     cpSync(resolve(ROOT, 'content'), content, { recursive: true });
     const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
-    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19']);
+    const run = importer(['tests/fixtures/import/unknown-source.txt', '--content', content, '--published', '2025-05-19']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('"Gulf Wire" (gulfwire.example.org), which is not in the sources list');
     expect(run.stderr).toContain('--add-source');
@@ -135,7 +135,7 @@ describe('npm run import', () => {
     const content = tempDir();
     cpSync(resolve(ROOT, 'content'), content, { recursive: true });
     const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
-    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19', '--add-source']);
+    const run = importer(['tests/fixtures/import/unknown-source.txt', '--content', content, '--published', '2025-05-19', '--add-source']);
     expect(run.code, run.stderr).toBe(0);
     const path = join(content, 'articles', 'port-workers-strike-over-pay-in-aqaba.md');
     expect(run.lastLine).toBe(path);
@@ -169,9 +169,9 @@ describe('npm run import', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--published: "next week" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00');
 
-    const missing = importer(['tests/fixtures/pasted/no-such-file.txt', '--out', out]);
+    const missing = importer(['tests/fixtures/import/no-such-file.txt', '--out', out]);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain('cannot read tests/fixtures/pasted/no-such-file.txt');
+    expect(missing.stderr).toContain('cannot read tests/fixtures/import/no-such-file.txt');
 
     const unknownFlag = importer([SEED, '--out', out, '--sauce', 'x']);
     expect(unknownFlag.code).toBe(2);
