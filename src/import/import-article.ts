@@ -145,12 +145,10 @@ export function importArticle(page: PageArticle, options: ImportOptions): Import
     }
     published = { value, placeholder: false, from: '--published' };
   } else if (page.published !== undefined) {
-    // The page's metadata states it (JSON-LD datePublished): read, not guessed.
-    published = { value: dateValue(parseArticleDate(page.published, readZone)), placeholder: false, from: 'the page\'s datePublished' };
-    if (page.updated !== undefined) {
-      const value = dateValue(parseArticleDate(page.updated, readZone));
-      if (value !== published.value) updated = value;
-    }
+    // The page's metadata states it (JSON-LD datePublished), as written with its offset:
+    // read, not guessed. readHtmlPage keeps only values our date reader accepts.
+    published = { value: page.published, placeholder: false, from: 'the page\'s datePublished' };
+    if (page.updated !== undefined && page.updated !== page.published) updated = page.updated;
   } else {
     const today = format(options.now, 'yyyy-MM-dd', { in: tz(readZone) });
     published = { value: today, placeholder: true };
@@ -329,7 +327,7 @@ export function importArticle(page: PageArticle, options: ImportOptions): Import
       ...(page.dateline !== undefined ? { dateline: page.dateline } : {}),
       ...(page.lead ? { lead: summariseFigure(page.lead) } : {}),
       figures: figures.map(summariseFigure),
-      subheadings: page.body.flatMap((b) => (b.kind === 'heading' ? [b.text] : [])),
+      subheadings: page.body.flatMap((b) => (b.kind === 'heading' ? [b.text] : b.kind === 'markdown' ? [...b.markdown.matchAll(/^#{1,6} (.+)$/gm)].map((m) => m[1]!) : [])),
       removed: page.removed,
       attention,
     },

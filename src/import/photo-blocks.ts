@@ -142,3 +142,19 @@ export function figureAt(units: readonly Unit[], start: number): FigureMatch | u
   }
   return { figure: { caption: caption ?? '', ...(credit !== undefined ? { credit } : {}), line: first.line }, end };
 }
+
+/**
+ * One caption as a page prints it, split into caption and credit: "… Paris. Photo: AP",
+ * "… on Monday [File: Jane Doe/AFP]", "Image source, Getty Images Image caption, …". A
+ * caption without a recognised credit is returned whole.
+ */
+export function splitCaption(text: string): { caption: string; credit?: string } {
+  const both = /^image\s+source\s*,\s*(.+?)\s+image\s+caption\s*,\s*(.+)$/iu.exec(text);
+  if (both) return { caption: both[2]!.trim(), credit: both[1]!.trim() };
+  const caption = labelledCaption(text) ?? text.trim();
+  const inline = inlineCredit(caption);
+  if (inline) return inline;
+  const lone = loneCredit(caption);
+  if (lone) return { caption: '', credit: lone };
+  return { caption };
+}

@@ -157,7 +157,7 @@ describe('npm run import', () => {
     const out = tempDir();
     const run = importer([SEED, '--out', out, '--published', '2025-05-18', '--lang', 'English!']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('Nothing was written: the article would not pass the check');
+    expect(run.stderr).toContain('Nothing was written: the article would not pass the check (');
     expect(run.stderr).toContain('.md:6: lang: "English!": expected a language tag such as en or ar');
     expect(readdirSync(out)).toEqual([]);
   });
@@ -179,7 +179,7 @@ describe('npm run import', () => {
 
     const noFile = importer(['--out', out]);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toContain('expected the file to import (or - for standard input)');
+    expect(noFile.stderr).toContain('expected the file or folder to import (or - for standard input)');
     expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -1,0 +1,280 @@
+/**
+ * A web page saved from a browser → the article model. The story's metadata comes from the
+ * page's schema.org NewsArticle JSON-LD and Open Graph tags; its body from Mozilla's
+ * Readability (Firefox's Reader View), whose HTML unified converts to Markdown block by
+ * block (rehype-remark, remark-stringify). Photos become figures with their credits; a photo
+ * is kept as a web image only on a host the site may show.
+ */
+import { Readability } from '@mozilla/readability';
+import type { Element, Root as HastRoot, RootContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
+import { parseHTML } from 'linkedom';
+import type { Root as MdastRoot } from 'mdast';
+import rehypeRemark from 'rehype-remark';
+import remarkStringify from 'remark-stringify';
+import { unified } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import { DateInputError, parseArticleDate } from '../lib/dates.ts';
+import { hostOf } from '../lib/sources.ts';
+import { isFurnitureLine } from './furniture.ts';
+import type { BodyBlock, PageArticle, PageFigure } from './page-article.ts';
+import { splitCaption } from './photo-blocks.ts';
+import { sourceLineOf, type SourceClue } from './story-facts.ts';
+
+export interface ReadHtmlOptions {
+  /** Hosts photos may be shown from (src/site.config.ts remoteImageHosts). */
+  imageHosts: readonly string[];
+}
+
+/* --------------------------------------------------------------- metadata */
+
+type JsonObject = Record<string, unknown>;
+
+const ARTICLE_TYPES = /^(?:NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|BlogPosting|Report)$/;
+
+function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim()) return value.trim().replace(/\s+/g, ' ');
+  if (Array.isArray(value)) return text(value[0]);
+  if (isObject(value)) return text(value.name ?? value.url ?? value['@id']);
+  return undefined;
+}
+
+/** The page's NewsArticle (or Article) object, wherever the JSON-LD puts it. */
+function newsArticleOf(document: Document): JsonObject | undefined {
+  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(script.textContent ?? '');
+    } catch {
+      continue;
+    }
+    const queue: unknown[] = [data];
+    while (queue.length) {
+      const item = queue.shift();
+      if (Array.isArray(item)) queue.push(...item);
+      else if (isObject(item)) {
+        const types = ([] as unknown[]).concat(item['@type']);
+        if (types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) return item;
+        if (Array.isArray(item['@graph'])) queue.push(...item['@graph']);
+      }
+    }
+  }
+  return undefined;
+}
+
+function meta(document: Document, key: string): string | undefined {
+  const el = document.querySelector(`meta[property="${key}"], meta[name="${key}"]`);
+  return text(el?.getAttribute('content'));
+}
+
+function authorsOf(value: unknown): string | undefined {
+  const names = ([] as unknown[]).concat(value ?? []).map(text).filter((n): n is string => !!n && !/^https?:/.test(n));
+  return names.length ? names.join(' and ') : undefined;
+}
+
+/** A date the page states, if our date reader accepts it; otherwise nothing is assumed. */
+function statedDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    parseArticleDate(value, 'UTC');
+    return value;
+  } catch (error) {
+    if (error instanceof DateInputError) return undefined;
+    throw error;
+  }
+}
+
+/* ----------------------------------------------------------------- photos */
+
+function absoluteUrl(src: string | undefined, base: string | undefined): string | undefined {
+  if (!src) return undefined;
+  try {
+    const url = base ? new URL(src, base) : new URL(src);
+    return /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The address kept for a photo: only an http(s) address on an allowed host. */
+function allowedSrc(src: string | undefined, base: string | undefined, hosts: readonly string[]): string | undefined {
+  const url = absoluteUrl(src, base);
+  if (!url) return undefined;
+  const host = new URL(url).hostname.toLowerCase();
+  return hosts.includes(host) ? url : undefined;
+}
+
+const CREDIT_CLASS = /\b(?:credit|copyright|source|byline|photographer)\b/i;
+const CAPTION_CLASS = /\b(?:caption|figcaption)\b/i;
+
+function className(el: Element): string {
+  const value = el.properties.className;
+  return Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : '';
+}
+
+function elements(node: Element | HastRoot, test: (el: Element) => boolean): Element[] {
+  const found: Element[] = [];
+  visit(node, 'element', (el: Element) => {
+    if (test(el)) found.push(el);
+  });
+  return found;
+}
+
+function clean(value: string): string {
+  return value.replace(/\s+/gu, ' ').trim();
+}
+
+/**
+ * A photo block: a <figure>, or a <div> (or similar) holding one image and a short caption.
+ * Returns undefined for anything else.
+ */
+function figureOf(el: Element, base: string | undefined, hosts: readonly string[]): PageFigure | undefined {
+  const images = elements(el, (e) => e.tagName === 'img');
+  if (images.length !== 1 && !(el.tagName === 'figure' && images.length === 0)) return undefined;
+  const paragraphs = elements(el, (e) => e.tagName === 'p' && clean(toText(e)).length > 300);
+  if (el.tagName !== 'figure' && paragraphs.length) return undefined;
+  const creditEls = elements(el, (e) => CREDIT_CLASS.test(className(e)));
+  const captionEl = elements(el, (e) => e.tagName === 'figcaption' || CAPTION_CLASS.test(className(e)))[0];
+  if (el.tagName !== 'figure' && !captionEl && !creditEls.length) return undefined;
+  const credit = creditEls.map((e) => clean(toText(e))).find(Boolean);
+  let caption = clean(toText(captionEl ?? el));
+  if (credit) caption = clean(caption.replace(credit, ''));
+  const split = splitCaption(caption);
+  const img = images[0];
+  const alt = img && typeof img.properties.alt === 'string' ? clean(img.properties.alt) : '';
+  const src = img ? allowedSrc(String(img.properties.src ?? ''), base, hosts) : undefined;
+  const finalCredit = credit ?? split.credit;
+  return {
+    caption: split.caption || (src ? '' : alt),
+    ...(finalCredit ? { credit: finalCredit.replace(/^\((.*)\)$/u, '$1') } : {}),
+    ...(src ? { src, alt } : {}),
+  };
+}
+
+/* ------------------------------------------------------------------- body */
+
+const markdownOf = unified().use(rehypeRemark).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+
+/** Markdown for one block of the article's HTML; links that are not http(s) keep their text only. */
+function blockMarkdown(el: Element): string {
+  const mdast = markdownOf.runSync({ type: 'root', children: [el] }) as MdastRoot;
+  visit(mdast, (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    // Imported HTML must never reach the page as HTML; images go through figures only.
+    if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') {
+      parent.children.splice(index, 1);
+      return [SKIP, index];
+    }
+    if (node.type === 'link' && !/^https?:/i.test(node.url)) {
+      parent.children.splice(index, 1, ...node.children);
+      return [SKIP, index];
+    }
+    return undefined;
+  });
+  return markdownOf.stringify(mdast).trim();
+}
+
+/** Wrappers Readability leaves around the story; their children are the blocks. */
+const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside']);
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'table', 'pre']);
+
+/* ------------------------------------------------------------------ reader */
+
+/** Reads a saved news page into the article model. */
+export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticle {
+  const { document } = parseHTML(html) as unknown as { document: Document };
+  const ld = newsArticleOf(document);
+  const url = text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? meta(document, 'og:url') ?? text(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+  const lang = text(ld?.inLanguage) ?? text(document.documentElement.getAttribute('lang'));
+  const publisher = text(ld?.publisher) ?? meta(document, 'og:site_name');
+  const section = text(ld?.articleSection) ?? meta(document, 'article:section');
+  const notes: string[] = [];
+  const removed: string[] = [];
+
+  // Readability changes the document it reads; the metadata above is taken first.
+  const reader = new Readability(document).parse();
+  const title = text(ld?.headline) ?? meta(document, 'og:title') ?? text(reader?.title) ?? '';
+  const standfirst = text(ld?.description) ?? meta(document, 'og:description') ?? meta(document, 'description') ?? text(reader?.excerpt) ?? '';
+  const byline = authorsOf(ld?.author) ?? text(reader?.byline)?.replace(/^by\s+/i, '');
+
+  const sourceClues: SourceClue[] = [];
+  if (publisher) {
+    const host = url ? hostOf(url) : undefined;
+    sourceClues.push({ name: publisher, ...(host ? { host } : {}), line: ld?.publisher ? `publisher: ${publisher}` : `og:site_name: ${publisher}` });
+  }
+
+  const body: BodyBlock[] = [];
+  let lead: PageFigure | undefined;
+  const content = fromHtml(reader?.content ?? '', { fragment: true });
+  const walk = (nodes: readonly RootContent[]) => {
+    for (const node of nodes) {
+      if (node.type !== 'element') {
+        if (node.type === 'text' && node.value.trim()) body.push({ kind: 'paragraph', text: clean(node.value) });
+        continue;
+      }
+      const figure = node.tagName === 'figure' || node.tagName === 'picture' || WRAPPERS.has(node.tagName) || node.tagName === 'p' ? figureOf(node, url, options.imageHosts) : undefined;
+      if (figure) {
+        if (!lead && !body.some((b) => b.kind !== 'figure')) lead = figure;
+        else body.push({ kind: 'figure', figure });
+        continue;
+      }
+      if (WRAPPERS.has(node.tagName)) {
+        walk(node.children);
+        continue;
+      }
+      const plain = clean(toText(node));
+      if (!plain && !BLOCKS.has(node.tagName)) continue;
+      if (plain && (isFurnitureLine(plain) || sourceLineOf(plain))) {
+        removed.push(plain);
+        const clue = sourceLineOf(plain);
+        if (clue) sourceClues.push(clue);
+        continue;
+      }
+      // The headline and standfirst are in the frontmatter; Readability may repeat them.
+      if (plain === title || plain === standfirst) continue;
+      const markdown = blockMarkdown(node);
+      if (markdown) body.push({ kind: 'markdown', markdown });
+    }
+  };
+  walk(content.children);
+
+  if (!lead) {
+    const image = ld?.image;
+    const imageUrl = text(isObject(image) ? image.url : image) ?? meta(document, 'og:image');
+    const caption = isObject(image) ? text(image.caption) : undefined;
+    const src = allowedSrc(imageUrl, url, options.imageHosts);
+    if (src || caption) {
+      const split = splitCaption(caption ?? '');
+      const credit = (isObject(image) ? text(image.creditText) ?? text(image.copyrightHolder) : undefined) ?? split.credit;
+      lead = { caption: split.caption, ...(credit ? { credit } : {}), ...(src ? { src, alt: split.caption } : {}) };
+    } else if (imageUrl) {
+      notes.push(`the page's image (${imageUrl}) is not on an allowed host and has no caption, so no lead photo was set; add one by hand if it belongs to the story`);
+    }
+  }
+
+  const published = statedDate(text(ld?.datePublished) ?? meta(document, 'article:published_time'));
+  const updated = statedDate(text(ld?.dateModified) ?? meta(document, 'article:modified_time'));
+  if (section) notes.push(`section: the page files it under "${section}"; add it to --topics if it fits`);
+
+  return {
+    title,
+    standfirst,
+    ...(byline ? { byline } : {}),
+    ...(lead ? { lead } : {}),
+    body,
+    removed,
+    sourceClues,
+    dateLines: [],
+    ...(published ? { published } : {}),
+    ...(published && updated ? { updated } : {}),
+    ...(url && absoluteUrl(url, undefined) ? { url } : {}),
+    ...(section ? { section } : {}),
+    ...(lang ? { lang } : {}),
+    notes,
+  };
+}
