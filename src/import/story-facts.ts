@@ -4,7 +4,11 @@
  * times the page shows. Facts are read, never guessed: a time becomes a suggestion for the
  * editor, not the article's date.
  */
-import { DateInputError, parseArticleDate, type ArticleDate } from '../lib/dates.ts';
+import { tz } from '@date-fns/tz';
+import { format } from 'date-fns/format';
+import { isValid } from 'date-fns/isValid';
+import { parse } from 'date-fns/parse';
+import { DateInputError, parseArticleDate } from '../lib/dates.ts';
 import { hostOf } from '../lib/sources.ts';
 import { isShouted, words, type Unit } from './lines.ts';
 
@@ -97,6 +101,9 @@ export function bylineAt(units: readonly Unit[], start: number): BylineMatch | u
     if (next && ROLE.test(next.text)) return { byline: by[1]!.trim(), removed: [next.text], end: start + 2 };
     return { byline: by[1]!.trim(), removed: [], end: start + 1 };
   }
+  // "Helena Marsh in Athens": a name, then where the writer filed from.
+  const filedFrom = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}) in (\p{Lu}[\p{L}’' -]{1,30})$/u.exec(text);
+  if (filedFrom) return { byline: filedFrom[1]!, removed: [], end: start + 1 };
   if (isName(text) && next && ROLE.test(next.text) && !ROLE.test(text)) {
     return { byline: text, removed: [next.text], end: start + 2 };
   }
@@ -130,29 +137,44 @@ export function dateLineOf(text: string): DateLine | undefined {
   return { line: text, kind };
 }
 
+/** How pages print a time with its day; date-fns reads them (12- or 24-hour clock). */
+const PAGE_TIMES = ['MMMM d, yyyy h:mm a', 'MMM d, yyyy h:mm a', 'd MMMM yyyy h:mm a', 'd MMM yyyy h:mm a', 'MMMM d, yyyy HH:mm', 'MMM d, yyyy HH:mm', 'd MMMM yyyy HH:mm', 'd MMM yyyy HH:mm', 'yyyy-MM-dd HH:mm'];
+const REFERENCE = new Date(2000, 0, 1);
+
 /**
  * A date line as a value for `published`, or undefined when it cannot be read for sure.
- * "GMT+1" and "4:12 PM GMT+1, June 1, 2025" are put in the order and form our date reader
- * takes. A time the page gives with its zone is shown in `zone`, the zone the editor gave;
- * one without stays wall-clock time ("2025-05-18T14:44"), for --timezone to place.
+ * "4:12 PM GMT+1, June 1, 2025" is put in the order date-fns is asked to read. A time the
+ * page gives with its offset is shown in `zone`, the zone the editor gave; one without stays
+ * wall-clock time ("2025-05-18T14:44"), for --timezone to place. A zone abbreviation such as
+ * "BST" is not read: several zones share some, so the line is shown to the editor as it is.
  */
 export function dateLineValue(line: string, zone: string): string | undefined {
-  let text = line.replace(new RegExp(`^${LABEL}`, 'iu'), '').trim();
-  if (isShouted(text)) text = text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+  let text = line.replace(new RegExp(`^${LABEL}`, 'iu'), '').replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+/iu, '').trim();
   const timeFirst = new RegExp(String.raw`^(${TIME})(?:\s+(${ZONE}))?,?\s+(${DAY})$`, 'iu').exec(text);
   if (timeFirst) text = `${timeFirst[3]} ${timeFirst[1]}${timeFirst[2] ? ` ${timeFirst[2]}` : ''}`;
   text = text
     .replace(/\b(?:GMT|UTC)([+-])(\d{1,2})(?::?(\d{2}))?$/u, (_m, sign: string, h: string, min: string | undefined) => `${sign}${h.padStart(2, '0')}:${min ?? '00'}`)
-    .replace(/\b(?:GMT|UTC)$/u, '+00:00')
-    .replace(/(\d)\.(\d{2})(?=\s*[ap]\.?m)/iu, '$1:$2')
-    .replace(/\b([ap])\.m\./iu, '$1m');
-  let date: ArticleDate;
-  try {
-    date = parseArticleDate(text, zone);
-  } catch (error) {
-    if (error instanceof DateInputError) return undefined;
-    throw error;
+    .replace(/\b(?:GMT|UTC|Z)$/u, '+00:00')
+    .replace(/(\d)\.(\d{2})(?=\s*(?:[ap]\.?m|$|\s[+-]))/iu, '$1:$2')
+    .replace(/\b([ap])\.?m\.?/iu, (_m, letter: string) => `${letter.toUpperCase()}M`)
+    .replace(/\s+at\s+/iu, ' ')
+    .replace(/\s+/gu, ' ');
+  if (/\s\p{Lu}{2,5}$/u.test(text) && !/\s[AP]M$/u.test(text)) return undefined;
+  const offset = /\s([+-]\d{2}:\d{2})$/u.exec(text);
+  const bare = offset ? text.slice(0, offset.index) : text;
+  if (!/\d:\d\d/u.test(bare)) {
+    try {
+      const date = parseArticleDate(bare, zone);
+      return date.kind === 'date' ? date.date : undefined;
+    } catch (error) {
+      if (error instanceof DateInputError) return undefined;
+      throw error;
+    }
   }
-  if (date.kind === 'date') return date.date;
-  return /(?:[+-]\d{2}:\d{2}|\bZ)$/u.test(text) ? date.iso : date.iso.slice(0, 16);
+  for (const pattern of PAGE_TIMES) {
+    const d = parse(bare.replace(/,(?=\s\d{1,2}:)/u, ''), pattern.replace(/,(?= [hH])/u, ''), REFERENCE, offset ? { in: tz(offset[1]!) } : {});
+    if (!isValid(d) || d.getFullYear() < 1000) continue;
+    return offset ? format(d, "yyyy-MM-dd'T'HH:mmxxx", { in: tz(zone) }) : format(d, "yyyy-MM-dd'T'HH:mm");
+  }
+  return undefined;
 }
