@@ -39,6 +39,11 @@ const FURNITURE_LINES: readonly RegExp[] = [
 const LINK_LIST_HEADING =
   /^(?:related topics|related(?: stories| articles| coverage| content)?|read more|keep reading|explore more on these topics|more on this story|you may also like|recommended|more stories|top stories|مواضيع ذات صلة|المزيد|اقرأ أيضاً|اقرأ أيضا)\s*:?$/iu;
 
+/** Whether a heading opens a link list ("Related topics", "Keep reading", «اقرأ أيضاً»). */
+export function isLinkListHeading(text: string): boolean {
+  return LINK_LIST_HEADING.test(text);
+}
+
 /** A link title under a link-list heading: short, and not a finished sentence. */
 function isLinkTitle(text: string): boolean {
   return text.split(/\s+/u).length <= 16 && text.length <= 140 && !/[.!:;,،]$/u.test(text);

@@ -149,7 +149,7 @@ export function figureAt(units: readonly Unit[], start: number): FigureMatch | u
  * caption without a recognised credit is returned whole.
  */
 export function splitCaption(text: string): { caption: string; credit?: string } {
-  const both = /^image\s+source\s*,\s*(.+?)\s+image\s+caption\s*,\s*(.+)$/iu.exec(text);
+  const both = /^image\s+source\s*,\s*(.+?)\s*image\s+caption\s*,\s*(.+)$/iu.exec(text);
   if (both) return { caption: both[2]!.trim(), credit: both[1]!.trim() };
   const caption = labelledCaption(text) ?? text.trim();
   const inline = inlineCredit(caption);

@@ -17,10 +17,10 @@ import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import { DateInputError, parseArticleDate } from '../lib/dates.ts';
 import { hostOf } from '../lib/sources.ts';
-import { isFurnitureLine } from './furniture.ts';
+import { isFurnitureLine, isLinkListHeading } from './furniture.ts';
 import type { BodyBlock, PageArticle, PageFigure } from './page-article.ts';
 import { splitCaption } from './photo-blocks.ts';
-import { sourceLineOf, type SourceClue } from './story-facts.ts';
+import { dateLineOf, sourceLineOf, type DateLine, type SourceClue } from './story-facts.ts';
 
 export interface ReadHtmlOptions {
   /** Hosts photos may be shown from (src/site.config.ts remoteImageHosts). */
@@ -109,8 +109,38 @@ function allowedSrc(src: string | undefined, base: string | undefined, hosts: re
   return hosts.includes(host) ? url : undefined;
 }
 
-const CREDIT_CLASS = /\b(?:credit|copyright|source|byline|photographer)\b/i;
-const CAPTION_CLASS = /\b(?:caption|figcaption)\b/i;
+const CREDIT_CLASS = /(?:^|[\s_-])(?:credit|copyright|photographer)(?:$|[\s_-])/i;
+const CAPTION_CLASS = /(?:^|[\s_-])(?:caption|figcaption)(?:$|[\s_-])/i;
+/** Class names Readability is asked to keep, so captions and credits stay recognisable. */
+const KEPT_CLASSES = ['credit', 'photo-credit', 'image-credit', 'copyright', 'caption', 'image-caption', 'photo-caption'];
+
+/**
+ * Photo blocks built of plain <div>s (an image and a caption or credit element) made into
+ * <figure>/<figcaption> before Readability reads the page, which keeps figures but may
+ * drop a div's image.
+ */
+function markPhotoBlocks(document: Document): void {
+  const blocks = [...document.querySelectorAll('div, section, span, p')].filter((el) => {
+    if (el.closest('figure') || el.querySelectorAll('img').length !== 1) return false;
+    if ((el.textContent ?? '').replace(/\s+/g, ' ').trim().length > 400 || el.querySelectorAll('p, h1, h2, h3, h4, h5, h6').length > 1) return false;
+    return [...el.querySelectorAll('*')].some((child) => CAPTION_CLASS.test(child.getAttribute('class') ?? '') || CREDIT_CLASS.test(child.getAttribute('class') ?? ''));
+  });
+  // Innermost first, so a wrapper is only considered once its block is a figure.
+  for (const el of blocks.reverse()) {
+    if (el.closest('figure')) continue;
+    const figure = document.createElement('figure');
+    figure.append(...el.childNodes);
+    el.replaceWith(figure);
+    for (const caption of figure.querySelectorAll('*')) {
+      if (!CAPTION_CLASS.test(caption.getAttribute('class') ?? '')) continue;
+      const figcaption = document.createElement('figcaption');
+      figcaption.setAttribute('class', caption.getAttribute('class') ?? '');
+      figcaption.append(...caption.childNodes);
+      caption.replaceWith(figcaption);
+      break;
+    }
+  }
+}
 
 function className(el: Element): string {
   const value = el.properties.className;
@@ -136,8 +166,8 @@ function clean(value: string): string {
 function figureOf(el: Element, base: string | undefined, hosts: readonly string[]): PageFigure | undefined {
   const images = elements(el, (e) => e.tagName === 'img');
   if (images.length !== 1 && !(el.tagName === 'figure' && images.length === 0)) return undefined;
-  const paragraphs = elements(el, (e) => e.tagName === 'p' && clean(toText(e)).length > 300);
-  if (el.tagName !== 'figure' && paragraphs.length) return undefined;
+  // A wrapper around the story is no photo block, however few its paragraphs.
+  if (el.tagName !== 'figure' && (clean(toText(el)).length > 400 || elements(el, (e) => /^(?:h[1-6]|p)$/.test(e.tagName)).length > 1)) return undefined;
   const creditEls = elements(el, (e) => CREDIT_CLASS.test(className(e)));
   const captionEl = elements(el, (e) => e.tagName === 'figcaption' || CAPTION_CLASS.test(className(e)))[0];
   if (el.tagName !== 'figure' && !captionEl && !creditEls.length) return undefined;
@@ -197,7 +227,8 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
   const removed: string[] = [];
 
   // Readability changes the document it reads; the metadata above is taken first.
-  const reader = new Readability(document).parse();
+  markPhotoBlocks(document);
+  const reader = new Readability(document, { classesToPreserve: KEPT_CLASSES }).parse();
   const title = text(ld?.headline) ?? meta(document, 'og:title') ?? text(reader?.title) ?? '';
   const standfirst = text(ld?.description) ?? meta(document, 'og:description') ?? meta(document, 'description') ?? text(reader?.excerpt) ?? '';
   const byline = authorsOf(ld?.author) ?? text(reader?.byline)?.replace(/^by\s+/i, '');
@@ -209,7 +240,10 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
   }
 
   const body: BodyBlock[] = [];
+  const dateLines: DateLine[] = [];
   let lead: PageFigure | undefined;
+  /** The heading of a link list just read: the lists after it are its links. */
+  let linkList: string[] | undefined;
   const content = fromHtml(reader?.content ?? '', { fragment: true });
   const walk = (nodes: readonly RootContent[]) => {
     for (const node of nodes) {
@@ -229,19 +263,39 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
       }
       const plain = clean(toText(node));
       if (!plain && !BLOCKS.has(node.tagName)) continue;
+      if (linkList && /^(?:ul|ol)$/.test(node.tagName)) {
+        linkList.push(...elements(node, (e) => e.tagName === 'li').map((li) => clean(toText(li))));
+        continue;
+      }
+      if (linkList) removed.push(linkList.join(' | '));
+      linkList = undefined;
+      if (/^h[1-6]$/.test(node.tagName) && isLinkListHeading(plain)) {
+        linkList = [plain];
+        continue;
+      }
+      const date = dateLineOf(plain);
+      if (date) {
+        dateLines.push(date);
+        continue;
+      }
       if (plain && (isFurnitureLine(plain) || sourceLineOf(plain))) {
         removed.push(plain);
         const clue = sourceLineOf(plain);
         if (clue) sourceClues.push(clue);
         continue;
       }
-      // The headline and standfirst are in the frontmatter; Readability may repeat them.
+      // The headline, standfirst and byline are in the frontmatter; Readability may repeat them.
       if (plain === title || plain === standfirst) continue;
+      if (byline && new RegExp(`^by\\s+${byline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'iu').test(plain)) {
+        removed.push(plain);
+        continue;
+      }
       const markdown = blockMarkdown(node);
       if (markdown) body.push({ kind: 'markdown', markdown });
     }
   };
   walk(content.children);
+  if (linkList) removed.push(linkList.join(' | '));
 
   if (!lead) {
     const image = ld?.image;
@@ -269,7 +323,7 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
     body,
     removed,
     sourceClues,
-    dateLines: [],
+    dateLines,
     ...(published ? { published } : {}),
     ...(published && updated ? { updated } : {}),
     ...(url && absoluteUrl(url, undefined) ? { url } : {}),
