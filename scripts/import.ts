@@ -73,11 +73,24 @@ if (positionals.length !== 1) {
 }
 const input = positionals[0]!;
 
-/** The command as the editor ran it, for messages that say what to run instead. */
+/**
+ * The command as the editor ran it, for messages that say what to run instead. The flags
+ * those messages add (--source, --url, --add-source) are left out, so none appears twice.
+ */
 function commandFor(file: string): string {
-  const flags = process.argv.slice(2).filter((arg) => arg !== input);
-  const quote = (arg: string) => (/^[\w./:@=-]+$/.test(arg) ? arg : `"${arg.replace(/"/g, '\\"')}"`);
-  return ['npm run import --', quote(file), ...flags.filter((f) => f !== '--add-source').map(quote)].join(' ');
+  const kept: string[] = [];
+  const argv = process.argv.slice(2).filter((arg) => arg !== input);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--add-source' || arg.startsWith('--source=') || arg.startsWith('--url=')) continue;
+    if (arg === '--source' || arg === '--url') {
+      i++;
+      continue;
+    }
+    kept.push(arg);
+  }
+  const quote = (arg: string) => (/^[\w./:@=,+-]+$/u.test(arg) ? arg : `"${arg.replace(/"/g, '\\"')}"`);
+  return ['npm run import --', quote(file), ...kept.map(quote)].join(' ');
 }
 
 function loadProject(): ContentProject {
