@@ -28,9 +28,9 @@ const SOURCE_LINE = /^(?:source|المصدر)\s*[:：]\s*(.+?)(?:\s+(?:and|&)\s+
 /** "© 2025 BBC", "Copyright 2025 The Associated Press. All rights reserved." */
 const COPYRIGHT = /^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?(.+?)(?:\s+\d{4})?\.?(?:\s+all rights reserved\.?)?$/iu;
 
-/** Name case for a shouted name ("AL JAZEERA" → "Al Jazeera"); other text as it is. */
+/** Name case for a shouted name ("AL JAZEERA" → "Al Jazeera"); initials ("BBC") and other text as they are. */
 function spokenName(text: string): string {
-  if (!isShouted(text)) return text;
+  if (!isShouted(text) || /^\p{Lu}{2,4}$/u.test(text)) return text;
   return text.toLowerCase().replace(/(^|[\s'’-])(\p{L})/gu, (_m, before: string, letter: string) => before + letter.toUpperCase());
 }
 
