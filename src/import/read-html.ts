@@ -12,6 +12,7 @@ import { toText } from 'hast-util-to-text';
 import { parseHTML } from 'linkedom';
 import type { Root as MdastRoot } from 'mdast';
 import rehypeRemark from 'rehype-remark';
+import remarkGfm from 'remark-gfm';
 import remarkStringify from 'remark-stringify';
 import { unified } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
@@ -188,15 +189,21 @@ function figureOf(el: Element, base: string | undefined, hosts: readonly string[
 
 /* ------------------------------------------------------------------- body */
 
-const markdownOf = unified().use(rehypeRemark).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
+// remark-gfm writes tables and strikethrough, which rehype-remark reads from the page.
+const markdownOf = unified().use(rehypeRemark).use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', rule: '-' });
 
-/** Markdown for one block of the article's HTML; links that are not http(s) keep their text only. */
-function blockMarkdown(el: Element): string {
+/**
+ * Markdown for one block of the article's HTML; links that are not http(s) keep their text
+ * only. An image inside running text is left out and counted in `dropped`: photos are kept
+ * as figures, with their captions, only.
+ */
+function blockMarkdown(el: Element, dropped: { images: number }): string {
   const mdast = markdownOf.runSync({ type: 'root', children: [el] }) as MdastRoot;
   visit(mdast, (node, index, parent) => {
     if (!parent || index === undefined) return;
     // Imported HTML must never reach the page as HTML; images go through figures only.
     if (node.type === 'html' || node.type === 'image' || node.type === 'imageReference') {
+      if (node.type !== 'html') dropped.images++;
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
@@ -241,6 +248,7 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
 
   const body: BodyBlock[] = [];
   const dateLines: DateLine[] = [];
+  const dropped = { images: 0 };
   let lead: PageFigure | undefined;
   /** The heading of a link list just read: the lists after it are its links. */
   let linkList: string[] | undefined;
@@ -290,12 +298,15 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
         removed.push(plain);
         continue;
       }
-      const markdown = blockMarkdown(node);
+      const markdown = blockMarkdown(node, dropped);
       if (markdown) body.push({ kind: 'markdown', markdown });
     }
   };
   walk(content.children);
   if (linkList) removed.push(linkList.join(' | '));
+  if (dropped.images) {
+    notes.push(`${dropped.images === 1 ? 'an image' : `${dropped.images} images`} inside the text, without a caption, ${dropped.images === 1 ? 'was' : 'were'} left out; add ${dropped.images === 1 ? 'it' : 'them'} as :::figure with a caption and credit if ${dropped.images === 1 ? 'it belongs' : 'they belong'} to the story`);
+  }
 
   if (!lead) {
     const image = ld?.image;

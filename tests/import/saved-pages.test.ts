@@ -220,3 +220,23 @@ describe('a publisher the sources list does not know', () => {
     expect(result.ok && result.newSource).toEqual({ id: 'gulf-daily-chronicle', name: 'Gulf Daily Chronicle', url: 'https://gulfchronicle.example', domains: ['gulfchronicle.example'] });
   });
 });
+
+describe('blocks a story may hold', () => {
+  const filler = (words: string) => `${words} `.repeat(12).trim();
+  const html = `<html lang="en"><head><meta property="og:title" content="Aid deliveries by crossing">
+    <meta property="og:description" content="Trucks through each crossing last week."></head><body><article>
+    <p>${filler('The United Nations counted trucks at every crossing during the week.')}</p>
+    <table><tr><th>Crossing</th><th>Trucks</th></tr><tr><td>Bab al-Hawa</td><td>412</td></tr></table>
+    <p>Officials said <img src="https://elsewhere.example/chart.png" alt="chart"> the numbers would be revised.</p>
+    <p>${filler('Aid groups said the figures were lower than in the same week last year.')}</p>
+    </article></body></html>`;
+
+  it('keeps a table as a Markdown table and leaves an uncaptioned image in running text out, saying so', () => {
+    const page = readHtmlPage(html, { imageHosts: [] });
+    const markdown = page.body.flatMap((b) => (b.kind === 'markdown' ? [b.markdown] : []));
+    expect(markdown).toContain('| Crossing    | Trucks |\n| ----------- | ------ |\n| Bab al-Hawa | 412    |');
+    expect(markdown.join('\n')).not.toContain('elsewhere.example');
+    expect(markdown.join('\n')).toContain('the numbers would be revised.');
+    expect(page.notes).toContain('an image inside the text, without a caption, was left out; add it as :::figure with a caption and credit if it belongs to the story');
+  });
+});
