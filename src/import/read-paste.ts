@@ -76,6 +76,7 @@ export function readPastedText(text: string): PageArticle {
       const byline = article.byline === undefined ? bylineAt(units, i) : undefined;
       if (byline) {
         article.byline = byline.byline;
+        if (byline.place !== undefined && article.dateline === undefined) article.dateline = byline.place;
         if (byline.removed.length) article.removed.push(...byline.removed);
         i = byline.end;
         continue;

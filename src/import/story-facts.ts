@@ -76,6 +76,8 @@ const ROLE =
 
 export interface BylineMatch {
   byline: string;
+  /** Where the writer filed from, when the byline says: "Helena Marsh in Athens", "…, BBC News, Nicosia". */
+  place?: string;
   /** Lines taken out with it: the role. */
   removed: string[];
   /** Index of the first unit after the byline. */
@@ -97,13 +99,16 @@ export function bylineAt(units: readonly Unit[], start: number): BylineMatch | u
   if (by && !/[.!?]$/u.test(text) && words(by[1]!).length <= 8) {
     const [name, ...role] = by[1]!.split(/\s*[,،|]\s*/u);
     const roleText = role.join(', ');
-    if (role.length && ROLE.test(roleText)) return { byline: name!.trim(), removed: [roleText], end: start + 1 };
+    if (role.length && ROLE.test(roleText)) {
+      const place = role.length > 1 && /^[\p{Lu}][\p{L}’' -]{1,30}$/u.test(role.at(-1)!) ? role.at(-1) : undefined;
+      return { byline: name!.trim(), ...(place ? { place } : {}), removed: [roleText], end: start + 1 };
+    }
     if (next && ROLE.test(next.text)) return { byline: by[1]!.trim(), removed: [next.text], end: start + 2 };
     return { byline: by[1]!.trim(), removed: [], end: start + 1 };
   }
   // "Helena Marsh in Athens": a name, then where the writer filed from.
   const filedFrom = /^(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+){1,3}) in (\p{Lu}[\p{L}’' -]{1,30})$/u.exec(text);
-  if (filedFrom) return { byline: filedFrom[1]!, removed: [], end: start + 1 };
+  if (filedFrom) return { byline: filedFrom[1]!, place: filedFrom[2]!, removed: [], end: start + 1 };
   if (isName(text) && next && ROLE.test(next.text) && !ROLE.test(text)) {
     return { byline: text, removed: [next.text], end: start + 2 };
   }

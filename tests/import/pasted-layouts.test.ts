@@ -78,6 +78,7 @@ const LAYOUTS: Expectation[] = [
     source: { name: 'Reuters', from: '--source' },
     lang: 'en',
     byline: 'Helena Marsh',
+    dateline: 'Athens',
     standfirst: "Seamen's union walks out for 24 hours over pay, as islands warn of lost tourist bookings",
     photos: [],
     kept: [
@@ -155,6 +156,7 @@ const LAYOUTS: Expectation[] = [
     source: { name: 'BBC News', from: 'the line "© 2025 BBC"' },
     lang: 'en',
     byline: 'Tom Ellis',
+    dateline: 'Nicosia',
     standfirst: 'The Ledra Street crossing in Nicosia reopened on Sunday afternoon after being closed overnight for what police called a security check.',
     photos: [],
     kept: ['Crowds of shoppers and workers waited on both sides of the line for several hours.', 'Police on the northern side said a suspicious bag had been found and later made safe.'],
