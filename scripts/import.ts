@@ -15,9 +15,17 @@ import { parse } from 'yaml';
 import { createArticleSchema } from '../src/lib/article-schema.ts';
 import { loadContentProject, type ContentProject } from '../src/content/project.ts';
 import { checkArticles, readArticlesFolder } from '../src/content/read-articles.ts';
-import { importArticle, importText, slugClash, type FigureSummary, type ImportOptions, type ImportResult, type ImportSummary } from '../src/import/index.ts';
-import { readHtmlPage } from '../src/import/read-html.ts';
-import { appendSourceEntry } from '../src/import/sources-file.ts';
+import {
+  appendSourceEntry,
+  importArticle,
+  importText,
+  readHtmlPage,
+  slugClash,
+  type FigureSummary,
+  type ImportOptions,
+  type ImportResult,
+  type ImportSummary,
+} from '../src/import/index.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
 import { siteConfig } from '../src/site.config.ts';

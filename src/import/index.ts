@@ -12,3 +12,4 @@ export { bodyMarkdown, escapeMarkdown } from './markdown.ts';
 export { importArticle, importText, type FigureSummary, type ImportOptions, type ImportResult, type ImportSummary } from './import-article.ts';
 export type { BodyBlock, PageArticle, PageFigure } from './page-article.ts';
 export { readPastedText } from './read-paste.ts';
+export { readHtmlPage, type ReadHtmlOptions } from './read-html.ts';

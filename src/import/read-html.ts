@@ -236,6 +236,7 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
   // Readability changes the document it reads; the metadata above is taken first.
   markPhotoBlocks(document);
   const reader = new Readability(document, { classesToPreserve: KEPT_CLASSES }).parse();
+  if (!reader?.content) notes.push('no story text was found on the page (Readability found no article in it); paste the text into a .txt file and import that instead');
   const title = text(ld?.headline) ?? meta(document, 'og:title') ?? text(reader?.title) ?? '';
   const standfirst = text(ld?.description) ?? meta(document, 'og:description') ?? meta(document, 'description') ?? text(reader?.excerpt) ?? '';
   const byline = authorsOf(ld?.author) ?? text(reader?.byline)?.replace(/^by\s+/i, '');
