@@ -1,35 +1,49 @@
 /**
- * npm run import -- <file.txt|-> [--out DIR] [--published DATE] [--timezone ZONE] [--source NAME]
- *   [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG] [--byline NAME] [--lang TAG]
- *   [--add-source] [--content DIR]
+ * npm run import -- <file.txt|file.html|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
+ *   [--source NAME] [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG]
+ *   [--byline NAME] [--lang TAG] [--add-source] [--content DIR]
  *
- * Turns text pasted from a news page into an article file. Prints what it inferred and
- * what the editor must look at; the new file's path is the last line of output. It never
- * overwrites a file and never writes an article the build would reject.
+ * Turns text pasted from a news page, or a page saved from a browser, into an article file.
+ * Prints what it inferred and what the editor must look at; the new file's path is the last
+ * line of output. A folder imports every .txt and .html in it, one summary line per file.
+ * It never overwrites a file and never writes an article the build would reject.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { createArticleSchema } from '../src/lib/article-schema.ts';
 import { loadContentProject, type ContentProject } from '../src/content/project.ts';
 import { checkArticles, readArticlesFolder } from '../src/content/read-articles.ts';
-import { appendSourceEntry, importText, slugClash, type FigureSummary, type ImportSummary } from '../src/lib/import-text.ts';
+import {
+  appendSourceEntry,
+  importArticle,
+  importText,
+  readHtmlPage,
+  slugClash,
+  type FigureSummary,
+  type ImportOptions,
+  type ImportResult,
+  type ImportSummary,
+} from '../src/import/index.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { fail, shownPath } from './cli.ts';
 
-const USAGE = `usage: npm run import -- <file.txt|-> [--out DIR] [--published DATE] [--timezone ZONE]
+const USAGE = `usage: npm run import -- <file.txt|file.html|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
          [--source NAME] [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG]
          [--byline NAME] [--lang TAG] [--add-source] [--content DIR]
-  <file.txt|->     the pasted text; - reads standard input
+  <file.txt>       text pasted from a news page; - reads standard input
+  <file.html>      a news page saved from a browser ("Save page as…", HTML only or complete)
+  <DIR>            every .txt and .html in the folder, one summary line each
   --out DIR        where to write the article (default: the content folder's articles/)
   --published      when the story was first published, e.g. 2025-05-18 or 2025-05-18T14:30;
-                   without it the article is a draft with a placeholder date
+                   without it (or a date in the saved page's metadata) the article is a
+                   draft with a placeholder date
   --timezone       IANA zone of the story's times, e.g. Asia/Damascus
-  --source         who reported it (overrides a "For more stories from …" line)
-  --add-source     add a source the text names that content/sources.yaml does not know
+  --source         who reported it (overrides what the page says)
+  --add-source     add a source the page names that content/sources.yaml does not know
   --content DIR    the folder holding sources.yaml and articles/ (default: content)`;
 
 const root = process.cwd();
@@ -63,93 +77,158 @@ if (opts.help) {
   process.exit(0);
 }
 if (positionals.length !== 1) {
-  fail(`${positionals.length ? `expected one file to import, got ${positionals.length}: ${positionals.join(' ')}` : 'expected the file to import (or - for standard input)'}\n${USAGE}`, 2);
+  fail(`${positionals.length ? `expected one file or folder to import, got ${positionals.length}: ${positionals.join(' ')}` : 'expected the file or folder to import (or - for standard input)'}\n${USAGE}`, 2);
 }
 const input = positionals[0]!;
 
-let text: string;
-try {
-  text = readFileSync(input === '-' ? 0 : resolve(root, input), 'utf8');
-} catch (error) {
-  fail(`cannot read ${input === '-' ? 'standard input' : input}: ${error instanceof Error ? error.message : String(error)}`);
+/**
+ * The command as the editor ran it, for messages that say what to run instead. The flags
+ * those messages add (--source, --url, --add-source) are left out, so none appears twice.
+ */
+function commandFor(file: string): string {
+  const kept: string[] = [];
+  const argv = process.argv.slice(2).filter((arg) => arg !== input);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--add-source' || arg.startsWith('--source=') || arg.startsWith('--url=')) continue;
+    if (arg === '--source' || arg === '--url') {
+      i++;
+      continue;
+    }
+    kept.push(arg);
+  }
+  const quote = (arg: string) => (/^[\w./:@=,+-]+$/u.test(arg) ? arg : `"${arg.replace(/"/g, '\\"')}"`);
+  return ['npm run import --', quote(file), ...kept.map(quote)].join(' ');
 }
 
-let project: ContentProject;
-try {
-  project = loadContentProject(root, opts.content);
-} catch (error) {
-  fail(`cannot read the sources list in ${opts.content}/: ${error instanceof Error ? error.message : String(error)}`);
+function loadProject(): ContentProject {
+  try {
+    return loadContentProject(root, opts.content);
+  } catch (error) {
+    fail(`cannot read the sources list in ${opts.content}/: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-const result = importText(text, {
-  registry: project.sources,
-  defaultZone: siteConfig.timezone,
-  now: new Date(),
-  addSource: opts['add-source'],
-  ...(opts.published !== undefined ? { published: opts.published } : {}),
-  ...(opts.timezone !== undefined ? { timezone: opts.timezone } : {}),
-  ...(opts.source !== undefined ? { source: opts.source } : {}),
-  ...(opts['republished-by'] !== undefined ? { republishedBy: opts['republished-by'] } : {}),
-  ...(opts.url !== undefined ? { url: opts.url } : {}),
-  ...(opts.topics !== undefined ? { topics: opts.topics.split(',') } : {}),
-  ...(opts.slug !== undefined ? { slug: opts.slug } : {}),
-  ...(opts.byline !== undefined ? { byline: opts.byline } : {}),
-  ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
-});
-const from = input === '-' ? 'standard input' : input;
-if (!result.ok) {
-  fail(`Nothing was written: ${from} cannot be imported as it is:\n${result.errors.map((e) => `  - ${e}`).join('\n')}`);
+type Outcome =
+  | { ok: true; target: string; summary: ImportSummary; warnings: string[]; added?: string }
+  | { ok: false; message: string; errors: string[] };
+
+/** Imports one file; writes it (and a new source) only when nothing is wrong. */
+function importFile(file: string, text: string, project: ContentProject, perFile: boolean): Outcome {
+  const from = file === '-' ? 'standard input' : file;
+  const options: ImportOptions = {
+    registry: project.sources,
+    defaultZone: siteConfig.timezone,
+    now: new Date(),
+    addSource: opts['add-source'],
+    command: commandFor(file),
+    ...(opts.published !== undefined && !perFile ? { published: opts.published } : {}),
+    ...(opts.timezone !== undefined ? { timezone: opts.timezone } : {}),
+    ...(opts.source !== undefined ? { source: opts.source } : {}),
+    ...(opts['republished-by'] !== undefined ? { republishedBy: opts['republished-by'] } : {}),
+    ...(opts.url !== undefined && !perFile ? { url: opts.url } : {}),
+    ...(opts.topics !== undefined ? { topics: opts.topics.split(',') } : {}),
+    ...(opts.slug !== undefined && !perFile ? { slug: opts.slug } : {}),
+    ...(opts.byline !== undefined && !perFile ? { byline: opts.byline } : {}),
+    ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
+  };
+  const isHtml = /\.html?$/i.test(file);
+  const result: ImportResult = isHtml ? importArticle(readHtmlPage(text, { imageHosts: siteConfig.remoteImageHosts }), options) : importText(text, options);
+  if (!result.ok) return { ok: false, message: `Nothing was written: ${from} cannot be imported as it is:`, errors: result.errors };
+
+  const outDir = resolve(root, opts.out ?? project.articlesDir);
+  const target = join(outDir, `${result.slug}.md`);
+  if (existsSync(target)) {
+    const fix = `Choose another file name with --slug, or move the existing file away first.`;
+    return { ok: false, message: `Nothing was written for ${from}:`, errors: [`${shownPath(target)} already exists; nothing was written. ${fix}`] };
+  }
+  const clash = existsSync(outDir) ? slugClash(readdirSync(outDir), result.slug) : undefined;
+  if (clash) {
+    return { ok: false, message: `Nothing was written for ${from}:`, errors: [`${shownPath(join(outDir, clash))} already has the address /articles/${result.slug}/. Choose another file name with --slug.`] };
+  }
+
+  // Check the file exactly as the build will, with the source about to be added, before
+  // anything is written. Next to the project's own articles, address clashes count too.
+  let checkedProject = project;
+  let sourcesText: string | undefined;
+  if (result.newSource) {
+    sourcesText = appendSourceEntry(project.sourcesText, result.newSource);
+    const sources = createSourceRegistry(parse(sourcesText, { schema: 'core' }), project.sourcesFile);
+    checkedProject = { ...project, sourcesText, sources, schema: createArticleSchema({ sources, defaultZone: siteConfig.timezone }) };
+  }
+  const newFile = { path: shownPath(target), text: result.markdown };
+  const neighbours = outDir === resolve(root, project.articlesDir) && existsSync(outDir) ? readArticlesFolder(root, checkedProject).files : [];
+  const { problems } = checkArticles(root, checkedProject, [...neighbours, newFile]);
+  const own = problems.filter((p) => p.file === newFile.path);
+  const errors = own.filter((p) => p.severity === 'error');
+  if (errors.length) return { ok: false, message: `Nothing was written: the article would not pass the check (${from}):`, errors: errors.map(formatProblem) };
+
+  try {
+    mkdirSync(outDir, { recursive: true });
+    // "wx": even a file created since the check above is never overwritten.
+    writeFileSync(target, result.markdown, { flag: 'wx' });
+  } catch (error) {
+    return { ok: false, message: `Nothing was written for ${from}:`, errors: [`cannot write ${shownPath(target)}: ${error instanceof Error ? error.message : String(error)}`] };
+  }
+  if (result.newSource && sourcesText !== undefined) writeFileSync(resolve(root, project.sourcesFile), sourcesText);
+  const added = result.newSource ? `${result.newSource.name} (id ${result.newSource.id}, ${result.newSource.url}) to ${project.sourcesFile}` : undefined;
+  return { ok: true, target, summary: result.summary, warnings: own.filter((p) => p.severity === 'warning').map(formatProblem), ...(added ? { added } : {}) };
 }
 
-const outDir = resolve(root, opts.out ?? project.articlesDir);
-const target = join(outDir, `${result.slug}.md`);
-if (existsSync(target)) {
-  fail(`${shownPath(target)} already exists; nothing was written. Choose another file name with --slug, or move the existing file away first.`);
-}
-const clash = existsSync(outDir) ? slugClash(readdirSync(outDir), result.slug) : undefined;
-if (clash) {
-  fail(`${shownPath(join(outDir, clash))} already has the address /articles/${result.slug}/; nothing was written. Choose another file name with --slug.`);
+function readInput(file: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : resolve(root, file), 'utf8');
+  } catch (error) {
+    fail(`cannot read ${file === '-' ? 'standard input' : file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
 
-// Check the file exactly as the build will, with the source about to be added, before
-// anything is written. Next to the project's own articles, address clashes count too.
-let checkedProject = project;
-let sourcesText: string | undefined;
-if (result.newSource) {
-  sourcesText = appendSourceEntry(project.sourcesText, result.newSource);
-  const sources = createSourceRegistry(parse(sourcesText, { schema: 'core' }), project.sourcesFile);
-  checkedProject = { ...project, sourcesText, sources, schema: createArticleSchema({ sources, defaultZone: siteConfig.timezone }) };
-}
-const newFile = { path: shownPath(target), text: result.markdown };
-const neighbours = outDir === resolve(root, project.articlesDir) && existsSync(outDir) ? readArticlesFolder(root, checkedProject).files : [];
-const { problems } = checkArticles(root, checkedProject, [...neighbours, newFile]);
-const own = problems.filter((p) => p.file === newFile.path);
-const errors = own.filter((p) => p.severity === 'error');
-if (errors.length) {
-  fail(`Nothing was written: the article would not pass the check:\n${errors.map((p) => `  - ${formatProblem(p)}`).join('\n')}`);
+const isDir = input !== '-' && existsSync(resolve(root, input)) && statSync(resolve(root, input)).isDirectory();
+if (!isDir) {
+  const outcome = importFile(input, readInput(input), loadProject(), false);
+  if (!outcome.ok) fail(`${outcome.message}\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}`);
+  printSummary(input === '-' ? 'standard input' : input, outcome.summary, outcome.warnings, outcome.added);
+  console.log(shownPath(outcome.target));
+} else {
+  // Options that name one story's facts cannot apply to a whole folder.
+  const perStory = (['published', 'url', 'slug', 'byline'] as const).filter((name) => opts[name] !== undefined);
+  if (perStory.length) fail(`--${perStory.join(', --')} describe one story; import the files one at a time to give ${perStory.length === 1 ? 'it' : 'them'}`, 2);
+  const files = readdirSync(resolve(root, input))
+    .filter((name) => ['.txt', '.html', '.htm'].includes(extname(name).toLowerCase()))
+    .sort();
+  if (!files.length) fail(`${input} holds no .txt or .html files to import`);
+  const attention: string[] = [];
+  let failed = 0;
+  for (const name of files) {
+    const file = join(input, name);
+    // Loaded per file: a source added for one file is known to the next.
+    const outcome = importFile(file, readInput(file), loadProject(), true);
+    if (outcome.ok) {
+      const { summary } = outcome;
+      const facts = [
+        summary.published.placeholder ? 'draft, no date' : `published ${summary.published.value}`,
+        `source ${summary.source.name}`,
+        `${summary.figures.length + (summary.lead ? 1 : 0)} photos`,
+        `${summary.removed.length} removed`,
+      ];
+      console.log(`ok      ${name} → ${shownPath(outcome.target)} (${facts.join(', ')})`);
+      const notes = [...summary.attention, ...outcome.warnings, ...(outcome.added ? [`added source ${outcome.added}`] : [])];
+      if (notes.length) attention.push(`${name}:`, ...notes.map((a) => `  - ${a}`));
+    } else {
+      failed++;
+      console.log(`FAILED  ${name}: nothing written (${outcome.errors.length} problem${outcome.errors.length === 1 ? '' : 's'})`);
+      attention.push(`${name}: ${outcome.message}`, ...outcome.errors.map((e) => `  - ${e}`));
+    }
+  }
+  console.log(`${files.length - failed} of ${files.length} imported.`);
+  if (attention.length) console.log(['Needs attention:', ...attention.map((a) => `  ${a}`)].join('\n'));
+  if (failed) process.exitCode = 1;
 }
 
-try {
-  mkdirSync(outDir, { recursive: true });
-  // "wx": even a file created since the check above is never overwritten.
-  writeFileSync(target, result.markdown, { flag: 'wx' });
-} catch (error) {
-  fail(`cannot write ${shownPath(target)}: ${error instanceof Error ? error.message : String(error)}`);
-}
-if (result.newSource && sourcesText !== undefined) {
-  writeFileSync(resolve(root, project.sourcesFile), sourcesText);
-}
-
-const added = result.newSource
-  ? `${result.newSource.name} (id ${result.newSource.id}, ${result.newSource.url}) to ${project.sourcesFile}`
-  : undefined;
-printSummary(result.summary, own.filter((p) => p.severity === 'warning').map(formatProblem), added);
-console.log(shownPath(target));
-
-function printSummary(summary: ImportSummary, warnings: readonly string[], added: string | undefined): void {
+function printSummary(from: string, summary: ImportSummary, warnings: readonly string[], added: string | undefined): void {
   const quote = (s: string, max = 70) => `"${s.length > max ? `${s.slice(0, max - 1)}…` : s}"`;
   const figure = (f: FigureSummary) =>
-    `${f.caption ? quote(f.caption) : '(no caption)'} — ${f.credit !== undefined ? `credit "${f.credit}"${f.reading && f.reading.line !== f.credit ? ` (${f.reading.line})` : ''}` : 'NO CREDIT'}`;
+    `${f.caption ? quote(f.caption) : '(no caption)'} — ${f.credit !== undefined ? `credit "${f.credit}"${f.reading && f.reading.line !== f.credit ? ` (${f.reading.line})` : ''}` : 'NO CREDIT'}${f.src ? ` [${f.src}]` : ''}`;
   const lines = [
     `Imported ${from}${summary.published.placeholder ? ' as a draft' : ''}:`,
     `  title:        ${summary.title}`,
@@ -157,8 +236,13 @@ function printSummary(summary: ImportSummary, warnings: readonly string[], added
     `  source:       ${summary.source.name} (from ${summary.source.from})`,
   ];
   if (summary.republishedBy) lines.push(`  republished:  ${summary.republishedBy.name} (from ${summary.republishedBy.from})`);
-  lines.push(`  published:    ${summary.published.value}${summary.published.placeholder ? ' — PLACEHOLDER, must be filled in' : ''}`);
+  lines.push(
+    `  published:    ${summary.published.value}${summary.published.placeholder ? ' — PLACEHOLDER, must be filled in' : summary.published.from && summary.published.from !== '--published' ? ` (from ${summary.published.from})` : ''}`,
+  );
+  if (summary.updated) lines.push(`  updated:      ${summary.updated}`);
+  for (const d of summary.suggestedDates) lines.push(`  page shows:   ${quote(d.line)}${d.value !== undefined ? ` → ${d.value} (${d.kind})` : ' (not read)'}`);
   if (summary.byline) lines.push(`  byline:       ${summary.byline}`);
+  if (summary.dateline) lines.push(`  dateline:     ${summary.dateline}`);
   lines.push(`  lead photo:   ${summary.lead ? figure(summary.lead) : 'none'}`);
   summary.figures.forEach((f, i) => lines.push(`  figure ${i + 1}:${' '.repeat(Math.max(1, 6 - String(i + 1).length))}${figure(f)}`));
   lines.push(`  subheadings:  ${summary.subheadings.length ? summary.subheadings.join(' | ') : 'none'}`);

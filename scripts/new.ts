@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { tz } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import { loadContentProject } from '../src/content/project.ts';
-import { headlineSlug, slugClash, yamlScalar } from '../src/lib/import-text.ts';
+import { headlineSlug, slugClash, yamlScalar } from '../src/import/article-file.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { fail, shownPath } from './cli.ts';
 

@@ -13,7 +13,9 @@ export interface PhotoCredit {
   line: string;
 }
 
-const PREFIX = /^(?:photo(?:graph)?\s+credit|image\s+credit|picture\s+credit|credit|photo(?:graph)?|image|picture|pic)\s*:\s*/i;
+/** Labels before a credit: "photo credit:", "Image source,", "File:", Arabic "تصوير:" and "الصورة:". */
+const PREFIX =
+  /^(?:(?:photo(?:graph)?\s+credit|image\s+credit|picture\s+credit|credit|photo(?:graph)?|image|picture|pic|file(?:\s+photo)?)\s*:|image\s+source\s*,|(?:تصوير|الصورة|صورة|المصدر)\s*:)\s*/iu;
 
 /** Agencies known by their initials; other shouted words become name case. */
 const ACRONYMS = new Set([
@@ -92,13 +94,37 @@ export function parseCredit(input: string): PhotoCredit | undefined {
   return { line: single };
 }
 
-/** Agencies that supply news photos, in any case. */
-const AGENCIES = new Set(
-  ['reuters', 'afp', 'ap', 'associated press', 'epa', 'epa-efe', 'efe', 'getty images', 'shutterstock', 'anadolu', 'anadolu agency', 'upi', 'dpa', 'ansa', 'xinhua', 'tass', 'sipa', 'gpo', 'wafa', 'sana', 'flash90', 'ndla'],
-);
+/**
+ * Agencies and outlets that supply news photos, in any case: the one list the site and the
+ * importer share. Both "Getty" and "Getty Images" are printed.
+ */
+const AGENCIES = new Set([
+  'reuters', 'afp', 'ap', 'associated press', 'epa', 'epa-efe', 'efe', 'getty', 'getty images', 'shutterstock', 'anadolu',
+  'anadolu agency', 'upi', 'dpa', 'ansa', 'aap', 'xinhua', 'tass', 'ria', 'ria novosti', 'sipa', 'gpo', 'idf', 'wafa', 'sana',
+  'flash90', 'ndla', 'bloomberg', 'alamy', 'zuma', 'zuma press', 'imago', 'nurphoto', 'abaca', 'maariv', 'walla', 'ynet',
+  // Arabic names as printed in Arabic credits.
+  'رويترز', 'فرانس برس', 'أ ف ب', 'أسوشيتد برس', 'الأناضول', 'وكالة الأناضول', 'غيتي', 'غيتي إيميجز', 'سانا', 'وفا', 'إي بي إيه',
+]);
 
-function isAgency(name: string): boolean {
-  return AGENCIES.has(name.trim().toLowerCase());
+/** Words that mark a credit without naming an agency: "Handout/Reuters", "Pool/AFP", "Courtesy/…". */
+const CREDIT_WORDS = new Set(['handout', 'courtesy', 'pool', 'wikimedia', 'file']);
+
+/** Whether `name` is a photo agency ("Reuters", "AFP", "Getty Images", "رويترز"). */
+export function isAgency(name: string): boolean {
+  return AGENCIES.has(name.trim().replace(/\s+/g, ' ').toLowerCase());
+}
+
+/**
+ * Whether one side of a "NAME/AGENCY" line names who supplied a photo: an agency, alone or
+ * first ("AFP via Getty Images", "Reuters Photo"), or a credit word ("Handout"). Without
+ * one, "Israel/Gaza war" would be taken for a credit.
+ */
+export function namesPhotoSupplier(part: string): boolean {
+  const text = part.trim().replace(/\s+/g, ' ').toLowerCase().replace(/\.$/, '');
+  if (AGENCIES.has(text)) return true;
+  const first = text.split(' ')[0] ?? '';
+  if (CREDIT_WORDS.has(first)) return true;
+  return [...AGENCIES].some((agency) => text.startsWith(`${agency} via `) || text.startsWith(`${agency} photo`) || text === `${agency} images`) || AGENCIES.has(first);
 }
 
 /** A short run of capitalised words or an acronym, e.g. "AP", "Reuters", "Getty Images". */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { createArticleSchema } from '../../src/lib/article-schema.ts';
-import { importText } from '../../src/lib/import-text.ts';
+import { importText } from '../../src/import/import-article.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { createSourceRegistry } from '../../src/lib/sources.ts';
 import { resolveImagePath } from '../../src/lib/image-paths.ts';

@@ -123,7 +123,7 @@ describe('npm run import', () => {
     const content = tempDir();
     cpSync(resolve(ROOT, 'content'), content, { recursive: true });
     const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
-    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19']);
+    const run = importer(['tests/fixtures/import/unknown-source.txt', '--content', content, '--published', '2025-05-19']);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('"Gulf Wire" (gulfwire.example.org), which is not in the sources list');
     expect(run.stderr).toContain('--add-source');
@@ -135,7 +135,7 @@ describe('npm run import', () => {
     const content = tempDir();
     cpSync(resolve(ROOT, 'content'), content, { recursive: true });
     const sourcesBefore = readFileSync(join(content, 'sources.yaml'), 'utf8');
-    const run = importer(['tests/fixtures/pasted/unknown-source.txt', '--content', content, '--published', '2025-05-19', '--add-source']);
+    const run = importer(['tests/fixtures/import/unknown-source.txt', '--content', content, '--published', '2025-05-19', '--add-source']);
     expect(run.code, run.stderr).toBe(0);
     const path = join(content, 'articles', 'port-workers-strike-over-pay-in-aqaba.md');
     expect(run.lastLine).toBe(path);
@@ -157,7 +157,7 @@ describe('npm run import', () => {
     const out = tempDir();
     const run = importer([SEED, '--out', out, '--published', '2025-05-18', '--lang', 'English!']);
     expect(run.code).not.toBe(0);
-    expect(run.stderr).toContain('Nothing was written: the article would not pass the check');
+    expect(run.stderr).toContain('Nothing was written: the article would not pass the check (');
     expect(run.stderr).toContain('.md:6: lang: "English!": expected a language tag such as en or ar');
     expect(readdirSync(out)).toEqual([]);
   });
@@ -169,9 +169,9 @@ describe('npm run import', () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stderr).toContain('--published: "next week" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00');
 
-    const missing = importer(['tests/fixtures/pasted/no-such-file.txt', '--out', out]);
+    const missing = importer(['tests/fixtures/import/no-such-file.txt', '--out', out]);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toContain('cannot read tests/fixtures/pasted/no-such-file.txt');
+    expect(missing.stderr).toContain('cannot read tests/fixtures/import/no-such-file.txt');
 
     const unknownFlag = importer([SEED, '--out', out, '--sauce', 'x']);
     expect(unknownFlag.code).toBe(2);
@@ -179,7 +179,75 @@ describe('npm run import', () => {
 
     const noFile = importer(['--out', out]);
     expect(noFile.code).toBe(2);
-    expect(noFile.stderr).toContain('expected the file to import (or - for standard input)');
+    expect(noFile.stderr).toContain('expected the file or folder to import (or - for standard input)');
     expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('imports a saved HTML page with its facts, figures and sources, and prints the path last', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const run = importer(['tests/fixtures/import/page-jsonld-figure.html', '--content', content]);
+    expect(run.code, run.stderr).toBe(0);
+    const path = join(content, 'articles', 'flood-barriers-hold-as-the-orontes-river-peaks-near-hama.md');
+    expect(run.lastLine).toBe(path);
+    expect(run.stdout).toContain('source:       Al Jazeera (from the line "publisher: Al Jazeera")');
+    expect(run.stdout).toContain("published:    2025-03-14T09:30:00+03:00 (from the page's datePublished)");
+    expect(run.stdout).toContain('figure 1:     "A farmer wades through his flooded field north of Hama." — credit "Photo: Reuters" (Reuters)');
+    const { data, body } = readFrontmatter(readFileSync(path, 'utf8'));
+    expect(data).toMatchObject({ source: 'Al Jazeera', byline: 'Lina Haddad', published: '2025-03-14T09:30:00+03:00', updated: '2025-03-14T17:05:00+03:00' });
+    // No image host is allowed by default: the lead is a captioned photo without src.
+    expect(data.image).toEqual({ caption: 'Workers reinforce an earth bank on the Orontes on Thursday evening.', credit: 'Omar Saleh/AFP' });
+    expect(body).not.toMatch(/<|javascript:|alert/);
+  });
+
+  it('refuses an unknown --source with --add-source but no address, saying exactly what to run', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const fixture = 'tests/fixtures/import/newsletter-promo.txt';
+    const run = importer([fixture, '--content', content, '--source', 'The Guardian', '--add-source']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `--source "The Guardian" is not in the sources list. Known sources: The Media Line, The Jerusalem Post, Reuters, Associated Press, Al Jazeera, BBC News. To add it, give its address too: npm run import -- ${fixture} --content ${content} --source "The Guardian" --url https://… --add-source`,
+    );
+    const added = importer([fixture, '--content', content, '--source', 'The Guardian', '--url', 'https://www.theguardian.com/world/2025/jun/01/greek-ferry-strike', '--add-source']);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toContain('added source: The Guardian (id the-guardian, https://theguardian.com)');
+    expect(parse(readFileSync(join(content, 'sources.yaml'), 'utf8'))).toContainEqual({ id: 'the-guardian', name: 'The Guardian', url: 'https://theguardian.com', domains: ['theguardian.com'] });
+    const body = readFrontmatter(readFileSync(added.lastLine, 'utf8')).body;
+    expect(body).toContain('Sign up for the text alerts, the operator told passengers');
+  });
+
+  it('imports a folder: one summary line per file, then what needs attention; a file that fails writes nothing', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const folder = tempDir();
+    for (const name of ['wire-ap-dateline.txt', 'arabic-photographer.txt', 'page-og-div-figures.html', 'page-graph-unknown-publisher.html']) {
+      cpSync(resolve(ROOT, 'tests/fixtures/import', name), join(folder, name));
+    }
+    writeFileSync(join(folder, 'notes.md'), 'not an import');
+
+    const run = importer([folder, '--content', content]);
+    expect(run.code).toBe(1);
+    const lines = run.stdout.split('\n');
+    expect(lines.slice(0, 5)).toEqual([
+      `ok      arabic-photographer.txt → ${join(content, 'articles', 'افتتاح-سوق-الخضار-في-حلب-بعد-ترميمه.md')} (draft, no date, source Al Jazeera, 1 photos, 2 removed)`,
+      // Its publisher is not in the sources list, and --add-source was not given.
+      'FAILED  page-graph-unknown-publisher.html: nothing written (1 problem)',
+      `ok      page-og-div-figures.html → ${join(content, 'articles', 'olive-harvest-starts-early-in-idlib-after-a-dry-summer.md')} (published 2025-10-02T08:00:00+03:00, source BBC News, 2 photos, 1 removed)`,
+      `ok      wire-ap-dateline.txt → ${join(content, 'articles', 'lebanons-parliament-passes-long-delayed-banking-secrecy.md')} (draft, no date, source Associated Press, 0 photos, 2 removed)`,
+      '3 of 4 imported.',
+    ]);
+    expect(run.stdout).toContain('Needs attention:');
+    expect(run.stdout).toContain(`page-graph-unknown-publisher.html: Nothing was written: ${join(folder, 'page-graph-unknown-publisher.html')} cannot be imported as it is:`);
+    expect(run.stdout).toContain(`To add it to content/sources.yaml, run: npm run import -- ${join(folder, 'page-graph-unknown-publisher.html')} --content ${content} --add-source`);
+
+    // Run again with --add-source: the three written files are never overwritten, the fourth is added with its source.
+    const again = importer([folder, '--content', content, '--add-source']);
+    expect(again.stdout).toContain('FAILED  wire-ap-dateline.txt: nothing written (1 problem)');
+    expect(again.stdout).toContain('already exists; nothing was written');
+    expect(again.stdout).toMatch(/^ok {6}page-graph-unknown-publisher\.html → .*source Gulf Daily Chronicle/m);
+    expect(again.stdout).toContain('added source Gulf Daily Chronicle (id gulf-daily-chronicle, https://gulfchronicle.example)');
+    const { problems } = checkArticles(ROOT, loadContentProject(ROOT, content));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 });
