@@ -95,7 +95,7 @@ function xmlFeed(format: 'rss' | 'atom', channel: FeedChannel, stories: readonly
       date: new Date(story.updated ?? story.published),
       published: new Date(story.published),
       author: [{ name: story.author.name, ...(story.author.url ? { link: story.author.url } : {}) }],
-      category: story.categories.map((c) => ({ name: c.name, term: c.name, domain: c.url })),
+      category: story.categories.map((c) => ({ name: c.name, term: c.name })),
       ...(story.image ? { image: { url: story.image.url, type: story.image.type } } : {}),
       ...(extensions.length ? { extensions } : {}),
     });

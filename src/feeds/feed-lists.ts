@@ -15,6 +15,8 @@ export const FEED_FORMAT_NAMES = Object.keys(FEED_FORMATS) as FeedFormat[];
 export interface FeedList<Story> {
   /** What the list is of, for a reader ("Topic", "Source"); undefined for the front page. */
   kind?: string;
+  /** The list's id among its kind: a topic's slug, a source's id (its route parameter). */
+  key: string;
   /** The list's own name ("Economy"), or the site's name for the front page. */
   name: string;
   /** One line about the list, used as the feed's description. */
@@ -41,9 +43,14 @@ export interface FeedLink {
   href: string;
 }
 
+/** A list's feeds' title, as a reader's app lists it: "Economy – The Reader", or the site's name for the front page. */
+export function feedTitle(list: Pick<FeedList<unknown>, 'name'>, siteName: string): string {
+  return list.name === siteName ? siteName : `${list.name} – ${siteName}`;
+}
+
 /** A list's three feeds, for <link rel="alternate">, the "Follow" line, /feeds/ and the OPML file. */
 export function feedLinks(list: Pick<FeedList<unknown>, 'path' | 'name'>, siteName: string, absolute: (path: string) => string = (p) => p): FeedLink[] {
-  const title = list.name === siteName ? siteName : `${list.name} – ${siteName}`;
+  const title = feedTitle(list, siteName);
   return FEED_FORMAT_NAMES.map((format) => ({
     format,
     type: FEED_FORMATS[format].type,
