@@ -21,6 +21,7 @@ import { siteConfig } from '../site.config.ts';
 import { feedDocument } from './feed-documents.ts';
 import { FEED_FORMATS, FEED_FORMAT_NAMES, feedLinks, feedPath, feedTitle, type FeedFormat, type FeedLink, type FeedList } from './feed-lists.ts';
 import { feedTimestamp, type FeedStory } from './feed-story.ts';
+import { recordPageDate } from './sitemap-dates.ts';
 
 export type SiteFeedList = FeedList<SiteArticle>;
 
@@ -32,14 +33,28 @@ export interface SiteFeedLists {
 
 let lists: Promise<SiteFeedLists> | undefined;
 
+/** The newest change among a list's stories, for the sitemap's lastmod of its page. */
+const changedAt = (item: SiteArticle) => feedTimestamp(item.article.updated ?? item.article.published);
+
+function recordDates(lists: SiteFeedLists, site: URL): void {
+  for (const item of lists.front.stories) recordPageDate(new URL(urls.article(item.slug), site).href, changedAt(item));
+  for (const list of [lists.front, ...lists.topics, ...lists.sources]) {
+    const newest = list.stories.map(changedAt).reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
+    if (newest) recordPageDate(new URL(list.path, site).href, newest);
+  }
+}
+
 async function loadLists(): Promise<SiteFeedLists> {
   const [articles, { topics, sources }] = await Promise.all([siteArticles(), listings()]);
   const base = { lang: siteConfig.lang };
-  return {
+  const found: SiteFeedLists = {
     front: { ...base, key: '', name: siteConfig.name, description: siteConfig.description, path: urls.home(), stories: articles },
     topics: topics.map((g) => ({ ...base, kind: 'Topic', key: g.key, name: g.name, description: `News about ${g.name}, newest first.`, path: urls.topic(g.key), stories: g.items })),
     sources: sources.map((g) => ({ ...base, kind: 'Source', key: g.key, name: g.name, description: `Stories reported by ${g.name}, newest first.`, path: urls.source(g.key), stories: g.items })),
   };
+  // Every build renders the front page's feeds, so every build records the sitemap's dates.
+  if (import.meta.env.SITE) recordDates(found, new URL(import.meta.env.SITE));
+  return found;
 }
 
 /** Every list with feeds, read once per build. */

@@ -287,6 +287,15 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     const sitemap = xmllint(resolve(outDir(), 'sitemap-0.xml'), 'sitemap.xsd');
     expect(sitemap.ok, sitemap.output).toBe(true);
   });
+
+  it('dates sitemap entries by their stories: an article by its update, a list by its newest story', () => {
+    const entries = (new XMLParser({ isArray: (name) => name === 'url' }).parse(readPage(outDir(), 'sitemap-0.xml')) as { urlset: { url: { loc: string; lastmod?: string }[] } }).urlset.url;
+    const lastmod = (path: string) => entries.find((e) => e.loc === `${siteRoot}${path}`)?.lastmod;
+    expect(lastmod('articles/aleppo-market-reopens/')).toBe('2025-05-20T13:40:00.000Z');
+    expect(lastmod('articles/syria-isis-operation-aleppo/')).toBe('2025-05-18T12:00:00.000Z');
+    expect(lastmod('topics/heritage/')).toBe('2025-05-20T13:40:00.000Z');
+    expect(lastmod('sources/example-wire/')).toBe('2025-05-20T13:40:00.000Z');
+  });
 });
 
 describe('feeds of the XSS fixture', () => {
