@@ -17,6 +17,7 @@ import { listings } from '../content/listings.ts';
 import { siteArticles } from '../content/articles.ts';
 import { shareImagePath } from '../content/images.ts';
 import { withAbsoluteUrls } from '../lib/absolute-urls.ts';
+import { pageCacheKey } from '../lib/cache-keys.ts';
 import { siteConfig } from '../site.config.ts';
 import { feedDocument } from './feed-documents.ts';
 import { FEED_FORMATS, FEED_FORMAT_NAMES, feedLinks, feedPath, feedTitle, type FeedFormat, type FeedLink, type FeedList } from './feed-lists.ts';
@@ -52,7 +53,8 @@ async function loadLists(): Promise<SiteFeedLists> {
     topics: topics.map((g) => ({ ...base, kind: 'Topic', key: g.key, name: g.name, description: `News about ${g.name}, newest first.`, path: urls.topic(g.key), stories: g.items })),
     sources: sources.map((g) => ({ ...base, kind: 'Source', key: g.key, name: g.name, description: `Stories reported by ${g.name}, newest first.`, path: urls.source(g.key), stories: g.items })),
   };
-  // Every build renders the front page's feeds, so every build records the sitemap's dates.
+  // Every build asks the feed routes for their paths, even when it keeps their files, so
+  // every build records the sitemap's dates.
   if (import.meta.env.SITE) recordDates(found, new URL(import.meta.env.SITE));
   return found;
 }
@@ -87,15 +89,13 @@ async function buildStory(item: SiteArticle, site: URL): Promise<FeedStory> {
     categories: article.topics.map((t) => ({ name: t.name, url: new URL(urls.topic(t.slug), site).href })),
     lang: article.lang,
     dir: article.dir,
-    // shareImagePath gives a JPEG, except a photo under public/ which is served as it is.
-    ...(image ? { image: { url: new URL(image, site).href, type: image.endsWith('.jpg') || image.endsWith('.jpeg') ? 'image/jpeg' : imageType(image) } } : {}),
+    ...(image ? { image: { url: new URL(image, site).href, type: imageType(image) } } : {}),
   };
 }
 
-function imageType(path: string): string {
-  const ext = path.split('.').pop()?.toLowerCase() ?? '';
-  return ({ png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif', svg: 'image/svg+xml' } as Record<string, string>)[ext] ?? 'image/jpeg';
-}
+/** shareImagePath makes a JPEG, except of a photo under public/, which is served as it is. */
+const IMAGE_TYPES: Record<string, string> = { png: 'image/png', webp: 'image/webp', avif: 'image/avif', gif: 'image/gif', svg: 'image/svg+xml' };
+const imageType = (path: string) => IMAGE_TYPES[path.split('.').pop()?.toLowerCase() ?? ''] ?? 'image/jpeg';
 
 /** A story's feed item, rendered the first time any feed asks and reused by every other. */
 export function feedStory(item: SiteArticle, site: URL): Promise<FeedStory> {
@@ -118,6 +118,9 @@ export function feedRoutes(found: readonly SiteFeedList[], param?: string) {
     FEED_FORMAT_NAMES.map((format) => ({
       params: { ...(param ? { [param]: list.key } : {}), feed: FEED_FORMATS[format].file },
       props: { list, format } satisfies FeedRouteProps,
+      // Kept from the last build while its stories are (src/lib/cache-keys.ts); the hub comes
+      // from the environment, which Astro's own config hash does not cover.
+      cacheKey: pageCacheKey('feed', format, list.kind, list.key, list.name, siteConfig.websubHub, list.stories.slice(0, siteConfig.storiesPerFeed).map((item) => item.entry.digest)),
     })),
   );
 }
