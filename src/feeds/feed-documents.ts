@@ -4,7 +4,7 @@
  * `hubs`), so JSON Feed 1.1 is a typed object given to JSON.stringify, checked against the
  * format's published schema in the tests.
  */
-import { Feed, type Extension } from 'feed';
+import { Feed, type Category, type Extension } from 'feed';
 import { toHtml } from 'hast-util-to-html';
 import type { FeedStory } from './feed-story.ts';
 import { FEED_FORMATS, type FeedFormat } from './feed-lists.ts';
@@ -71,6 +71,16 @@ function lastChange(stories: readonly FeedStory[]): Date {
  */
 const asHtmlText = (text: string) => toHtml({ type: 'text', value: text });
 
+/**
+ * Atom puts a category in attributes, where the `feed` package escapes quotes and ampersands
+ * but not "<", which XML forbids there: a topic named with a "<" would make the whole feed
+ * unreadable. The term is the topic's slug, which never holds one; the name is its label
+ * whenever it can be written.
+ */
+function atomCategory({ name, slug }: FeedStory['categories'][number]): Category {
+  return name.includes('<') ? { term: slug } : { term: slug, name };
+}
+
 function xmlFeed(format: 'rss' | 'atom', channel: FeedChannel, stories: readonly FeedStory[]): string {
   const feed = new Feed({
     id: channel.homeUrl,
@@ -95,7 +105,7 @@ function xmlFeed(format: 'rss' | 'atom', channel: FeedChannel, stories: readonly
       date: new Date(story.updated ?? story.published),
       published: new Date(story.published),
       author: [{ name: story.author.name, ...(story.author.url ? { link: story.author.url } : {}) }],
-      category: story.categories.map((c) => ({ name: c.name, term: c.name })),
+      category: story.categories.map((c) => (format === 'rss' ? { name: c.name } : atomCategory(c))),
       ...(story.image ? { image: { url: story.image.url, type: story.image.type } } : {}),
       ...(extensions.length ? { extensions } : {}),
     });

@@ -20,8 +20,8 @@ export interface FeedStory {
   updated?: string;
   /** The byline when the story has one, otherwise the source that reported it. */
   author: { name: string; url?: string };
-  /** The story's topics, with the absolute address of each topic page. */
-  categories: { name: string; url: string }[];
+  /** The story's topics: the name readers see and the slug of its address. */
+  categories: { name: string; slug: string }[];
   /** BCP 47 tag of the story's own language. */
   lang: string;
   dir: 'ltr' | 'rtl';

@@ -86,7 +86,7 @@ async function buildStory(item: SiteArticle, site: URL): Promise<FeedStory> {
     published: feedTimestamp(article.published),
     ...(item.updated && article.updated ? { updated: feedTimestamp(article.updated) } : {}),
     author: article.byline ? { name: article.byline } : { name: article.source.name, url: article.source.url },
-    categories: article.topics.map((t) => ({ name: t.name, url: new URL(urls.topic(t.slug), site).href })),
+    categories: article.topics.map((t) => ({ name: t.name, slug: t.slug })),
     lang: article.lang,
     dir: article.dir,
     ...(image ? { image: { url: new URL(image, site).href, type: imageType(image) } } : {}),

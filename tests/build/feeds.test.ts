@@ -97,6 +97,12 @@ function xmllint(file: string, xsd: string): { ok: boolean; output: string } {
   return { ok: run.status === 0, output: `${run.stdout}${run.stderr}${run.error?.message ?? ''}` };
 }
 
+/** xmllint's verdict on whether a file is well-formed XML (feedparser forgives what a strict reader refuses). */
+function wellFormed(file: string): { ok: boolean; output: string } {
+  const run = spawnSync('xmllint', ['--noout', file], { encoding: 'utf8' });
+  return { ok: run.status === 0, output: `${run.stdout}${run.stderr}${run.error?.message ?? ''}` };
+}
+
 const OFFSET = /(Z|[+-]\d\d:\d\d)$/;
 const contentDom = (html: string) => domOf(`<!doctype html><html><body>${html}</body></html>`).body;
 
@@ -144,6 +150,10 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     for (const list of found) {
       for (const url of [list.rss, list.atom, list.json]) expect(url.startsWith(siteRoot), `${url} is absolute`).toBe(true);
       const listPage = domOf(readFileSync(fileFor(list.home)!, 'utf8'));
+      for (const url of [list.rss, list.atom]) {
+        const verdict = wellFormed(fileFor(url)!);
+        expect(verdict.ok, `${url}: ${verdict.output}`).toBe(true);
+      }
       const rss = await parseFeed(readFileSync(fileFor(list.rss)!, 'utf8'));
       const atom = await parseFeed(readFileSync(fileFor(list.atom)!, 'utf8'));
       const json = JSON.parse(readFileSync(fileFor(list.json)!, 'utf8')) as JsonFeed;
@@ -261,6 +271,8 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     const opml = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === 'outline' }).parse(readPage(outDir(), 'feeds.opml')) as {
       opml: { '@_version': string; body: { outline: { '@_xmlUrl'?: string; outline?: { '@_xmlUrl': string }[] }[] } };
     };
+    const verdict = wellFormed(resolve(outDir(), 'feeds.opml'));
+    expect(verdict.ok, verdict.output).toBe(true);
     expect(opml.opml['@_version']).toBe('2.0');
     const feeds = opml.opml.body.outline.flatMap((o) => (o.outline ? o.outline.map((i) => i['@_xmlUrl']) : [o['@_xmlUrl']!]));
     expect(feeds).toEqual(lists().map((l) => l.rss));
@@ -312,6 +324,8 @@ describe('feeds of the XSS fixture', () => {
         expect(validateJsonFeed(json), `${path}: ${ajv.errorsText(validateJsonFeed.errors)}`).toBe(true);
         htmls.push(...json.items.map((i) => i.content_html));
       } else {
+        const verdict = wellFormed(resolve(outDir, path));
+        expect(verdict.ok, `${path}: ${verdict.output}`).toBe(true);
         const parsed = await parseFeed(text);
         // Titles and summaries are HTML to many readers (Atom says so): they must hold no markup.
         for (const item of parsed.items) {
