@@ -5,6 +5,7 @@ import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import searchIndex, { SEARCH_INDEX_FOLDER } from './src/integrations/search-index.ts';
+import { withLastmod } from './src/feeds/sitemap-dates.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -34,7 +35,7 @@ export default defineConfig({
   integrations: [
     publishingMode(),
     contentStoreFile(),
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page) }),
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),
     searchIndex(),
     // Last: it removes what this build did not make, once every other integration has written.
     outputFolder({ managed: [SEARCH_INDEX_FOLDER] }),

@@ -25,6 +25,14 @@ export interface SiteConfig {
    * time to rebuild after an edit, and cost the search page a few small requests more each.
    */
   storiesPerSearchShard: number;
+  /** How many of a list's newest stories its feeds carry (every format, every list). */
+  storiesPerFeed: number;
+  /**
+   * A WebSub hub (https://www.w3.org/TR/websub/) that every feed names with rel="hub", so a
+   * reader's app can be told of new stories instead of polling. The deploy job pings it after
+   * each deploy (docs/feeds.md). WEBSUB_HUB sets it for one build.
+   */
+  websubHub?: string | undefined;
 }
 
 /**
@@ -45,4 +53,6 @@ export const siteConfig: SiteConfig = {
   remoteImageHosts: [...extraImageHosts],
   // SEARCH_SHARD_SIZE: the tests split a handful of stories into parts this way.
   storiesPerSearchShard: Number(process.env.SEARCH_SHARD_SIZE) || 1000,
+  storiesPerFeed: 50,
+  websubHub: process.env.WEBSUB_HUB || undefined,
 };

@@ -18,8 +18,8 @@ export interface PageMeta {
   /** Absolute canonical URL. */
   canonical: string;
   siteName: string;
-  /** Absolute URL of the RSS feed. */
-  feed: string;
+  /** The feeds of the list the page shows (the site's own on other pages), absolute URLs. */
+  feeds: readonly { type: string; title: string; href: string }[];
   /** Language of the page's content (an article's own language), for og:locale. */
   lang: string;
   /** Absolute URL of a representative image. */
@@ -63,7 +63,7 @@ export function pageHead(page: PageMeta): HeadTag[] {
   const tags: HeadTag[] = [
     meta('name', 'description', page.description),
     { tag: 'link', attrs: { rel: 'canonical', href: page.canonical } },
-    { tag: 'link', attrs: { rel: 'alternate', type: 'application/rss+xml', title: page.siteName, href: page.feed } },
+    ...page.feeds.map(({ type, title, href }): HeadTag => ({ tag: 'link', attrs: { rel: 'alternate', type, title, href } })),
     meta('property', 'og:site_name', page.siteName),
     meta('property', 'og:type', page.article ? 'article' : 'website'),
     meta('property', 'og:title', page.title),

@@ -26,7 +26,10 @@ export function createUrls(base: string) {
     sources: () => join(base, 'sources/'),
     source: (id: string, page = 1) => paged(base, `sources/${id}/`, page),
     search: () => join(base, 'search/'),
-    rss: () => join(base, 'rss.xml'),
+    /** The page that lists every feed, and the same list for a feed reader to import. */
+    feeds: () => join(base, 'feeds/'),
+    feedsOpml: () => join(base, 'feeds.opml'),
+    newsSitemap: () => join(base, 'news-sitemap.xml'),
     asset: (path: string) => join(base, path),
   };
 }

@@ -13,7 +13,7 @@ describe('JSON-LD serialisation', () => {
 
 describe('page head', () => {
   it('describes a list page with prev/next and the feed', () => {
-    const tags = pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/2/', siteName: 'S', feed: 'https://x.example/rss.xml', lang: 'en', prev: 'https://x.example/', next: 'https://x.example/3/' });
+    const tags = pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/2/', siteName: 'S', feeds: [{ type: 'application/rss+xml', title: 'S', href: 'https://x.example/rss.xml' }], lang: 'en', prev: 'https://x.example/', next: 'https://x.example/3/' });
     const links = tags.filter((t) => t.tag === 'link').map((t) => `${t.attrs.rel} ${t.attrs.href}`);
     expect(links).toEqual(['canonical https://x.example/2/', 'alternate https://x.example/rss.xml', 'prev https://x.example/', 'next https://x.example/3/']);
     expect(tags.find((t) => t.attrs.name === 'twitter:card')?.attrs.content).toBe('summary');
@@ -21,7 +21,7 @@ describe('page head', () => {
   });
 
   it('gives og:locale in the language_TERRITORY form Open Graph reads, from the page\'s own language', () => {
-    const locale = (lang: string) => pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/', siteName: 'S', feed: 'https://x.example/rss.xml', lang }).find((t) => t.attrs.property === 'og:locale')?.attrs.content;
+    const locale = (lang: string) => pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/', siteName: 'S', feeds: [{ type: 'application/rss+xml', title: 'S', href: 'https://x.example/rss.xml' }], lang }).find((t) => t.attrs.property === 'og:locale')?.attrs.content;
     expect(locale('ar')).toBe('ar_AR');
     expect(locale('en')).toBe('en_US');
     expect(locale('ar-SY')).toBe('ar_SY');
