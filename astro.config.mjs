@@ -4,7 +4,7 @@ import { defineConfig } from 'astro/config';
 import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
-import searchIndex, { SEARCH_INDEX_FOLDER } from './src/integrations/search-index.ts';
+import searchIndex, { SEARCH_INDEX_FOLDER } from './src/search/integration.ts';
 import { withLastmod } from './src/feeds/sitemap-dates.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';

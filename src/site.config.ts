@@ -19,12 +19,6 @@ export interface SiteConfig {
    * from this site (astro.config.mjs passes these hosts to astro:assets as image.domains).
    */
   remoteImageHosts: readonly string[];
-  /**
-   * The search index is written in parts of at most this many stories, which the search
-   * page merges (src/lib/search-shards.ts): smaller parts take less memory to build and less
-   * time to rebuild after an edit, and cost the search page a few small requests more each.
-   */
-  storiesPerSearchShard: number;
   /** How many of a list's newest stories its feeds carry (every format, every list). */
   storiesPerFeed: number;
   /**
@@ -51,8 +45,6 @@ export const siteConfig: SiteConfig = {
   timezone: 'UTC',
   pageSize: 20,
   remoteImageHosts: [...extraImageHosts],
-  // SEARCH_SHARD_SIZE: the tests split a handful of stories into parts this way.
-  storiesPerSearchShard: Number(process.env.SEARCH_SHARD_SIZE) || 1000,
   storiesPerFeed: 50,
   websubHub: process.env.WEBSUB_HUB || undefined,
 };

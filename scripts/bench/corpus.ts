@@ -252,8 +252,7 @@ export function withEditedBody(text: string, edit: number): string {
 
 /**
  * An article's text with its first paragraph of prose repeated at the end: a change in
- * words the site already has, which rewrites only its own part of the search index
- * (src/lib/search-shards.ts), where a word no story had also rewrites the vocabulary.
+ * words the site already has (the other edit adds words no story had).
  */
 export function withRepeatedParagraph(text: string): string {
   const body = text.slice(text.indexOf('\n---\n', 4) + 5);

@@ -34,9 +34,9 @@ export interface SizeResult {
   ours: {
     cold: Scenario;
     unchanged: Scenario;
-    /** One story's body changed with words no story had: its part of the search index and the vocabulary are written again. */
+    /** One story's body changed with words no story had. */
     oneChanged: Scenario;
-    /** The same story changed in words the site already has: only its part of the search index is. */
+    /** The same story changed in words the site already has. */
     oneChangedKnownWords: Scenario;
   };
   bare: { cold: Scenario };

@@ -12,6 +12,7 @@ import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
+import { createUrls } from '../lib/urls.ts';
 import { isWebAddress, publicFile, resolveImagePath } from '../lib/image-paths.ts';
 import { validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
@@ -22,8 +23,7 @@ import { createArticleRenderer, type ImageOptions } from '../markdown/article-re
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
-import { readRecordDigests, searchText, updateSearchRecords } from './search-records.ts';
-import { startSearchIndex } from '../integrations/search-index.ts';
+import { readSearchRecords, searchText, writeSearchRecords, type SearchRecords } from '../search/records.ts';
 import { articleCodeDigest } from './code-digest.ts';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
@@ -126,8 +126,8 @@ async function renderAndStore(
 
   // A build hands every story's text to the search index; `astro dev` has no index.
   const indexing = !watcher;
-  // Only the digests: an unchanged story's text stays in the records, unread.
-  const recorded = indexing ? readRecordDigests(config.cacheDir) : new Map<string, string>();
+  // An unchanged story is not rendered again: its text comes from last build's record.
+  const recorded: SearchRecords = indexing ? readSearchRecords(config.cacheDir) : {};
   const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
@@ -144,7 +144,7 @@ async function renderAndStore(
     const digestWith = (rendered: RenderedContent | undefined) => generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(item.file, item.article.image?.src, rendered))}`);
     const existing = store.get(item.slug);
     const digest = existing && digestWith(existing.rendered);
-    if (existing && digest && existing.digest === digest && (!indexing || recorded.get(item.slug) === digest)) {
+    if (existing && digest && existing.digest === digest && (!indexing || recorded[item.slug]?.digest === digest)) {
       digests.set(item.slug, digest);
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
@@ -203,18 +203,15 @@ async function renderAndStore(
 
   if (indexing) {
     const now = Date.now();
-    updateSearchRecords(
-      config.cacheDir,
-      articles.map(({ slug, article }) => ({
-        slug,
-        digest: digests.get(slug)!,
-        title: article.title,
-        // Rendered this build; otherwise the text recorded under the same digest stays.
-        text: textBySlug.get(slug),
-        searchable: isPublic(article, now, false),
-      })),
-    );
-    startSearchIndex(config.cacheDir);
+    // Addresses from the site's root: the search page adds the base path.
+    const fromRoot = createUrls('/');
+    const records: SearchRecords = {};
+    for (const { slug, article } of articles) {
+      // Rendered this build; otherwise the text recorded under the same digest.
+      const text = textBySlug.get(slug) ?? recorded[slug]!.text;
+      records[slug] = { url: fromRoot.article(slug), digest: digests.get(slug)!, title: article.title, text, lang: article.lang, searchable: isPublic(article, now, false) };
+    }
+    writeSearchRecords(config.cacheDir, records);
   }
 }
 

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
  * What an article's stored form depends on, from the project root: the schema and site
  * settings, the loader, the lib and the Markdown pipeline, the search index's code (the
  * stories' digests decide whether it is written again), the installed packages' exact
- * versions, and the patches applied to them. Pages and styles are left out: Astro's
+ * versions. Pages and styles are left out: Astro's
  * incremental build hashes each page's own code. tests/content/code-digest.test.ts
  * checks that this covers every file the loader and the render workers import.
  */
@@ -26,8 +26,8 @@ export const ARTICLE_CODE: readonly string[] = [
   'src/lib',
   'src/markdown',
   'src/integrations',
+  'src/search',
   'package-lock.json',
-  'patches',
 ];
 
 /** Every file under `path`, a file or a folder, as absolute paths in a stable order. */

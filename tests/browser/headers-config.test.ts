@@ -43,7 +43,7 @@ describe('deploy/nginx.conf', () => {
       .filter((l) => l.value !== undefined);
     expect(cached.map((l) => [l.match, unquote(l.value!)])).toEqual([
       ['^~ /_astro/', IMMUTABLE],
-      ['~ ^/pagefind/(shard-[0-9]+/|vocabulary/)?(index|fragment)/', IMMUTABLE],
+      ['~ ^/pagefind/(index|fragment)/', IMMUTABLE],
     ]);
   });
 
@@ -106,13 +106,9 @@ describe('public/_headers states the same as deploy/nginx.conf', () => {
       '/_astro/index.B1x2c3.css': IMMUTABLE,
       '/pagefind/index/en_1a2b3c4.pf_index': IMMUTABLE,
       '/pagefind/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
-      '/pagefind/shard-3/index/en_1a2b3c4.pf_index': IMMUTABLE,
-      '/pagefind/shard-12/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
       '/pagefind/pagefind.js': 'revalidated',
       '/pagefind/pagefind-entry.json': 'revalidated',
-      '/pagefind/shards.json': 'revalidated',
       '/pagefind/wasm.en.pagefind': 'revalidated',
-      '/pagefind/shard-3/pagefind-entry.json': 'revalidated',
       '/articles/some-story/': 'revalidated',
       '/rss.xml': 'revalidated',
     };

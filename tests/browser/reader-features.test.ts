@@ -90,6 +90,25 @@ describe.skipIf(skip)('a reader', () => {
     await page.context().close();
   });
 
+  it('reads an English story’s digits in its Latin face, never an Arabic one', async () => {
+    const page = await open('/articles/syria-isis-operation-aleppo/');
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument');
+    const paragraphs = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: '.article-body p' });
+    const used = new Set<string>();
+    for (const nodeId of paragraphs.nodeIds) {
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      for (const font of fonts) used.add(font.familyName);
+    }
+    // Noto Naskh Arabic has Latin digits: listed before the generic family, it drew
+    // "between 2012 and 2016" in the Arabic face on Linux and Android.
+    expect(used.size).toBeGreaterThan(0);
+    expect([...used].filter((family) => /arabic|naskh/i.test(family))).toEqual([]);
+    await page.context().close();
+  });
+
   it('reads an Arabic story right to left, with the site chrome left to right', async () => {
     const page = await open('/articles/arabic-market-story/', { width: 375 });
     const article = page.locator('article');
