@@ -19,6 +19,7 @@ import { lighthouseCli, lighthouseScores } from './lighthouse.ts';
 import { measureBuild, timeToolMissing, type BuildSample } from './measure-build.ts';
 import { chromiumMissing } from '../chromium.ts';
 import { countRequests } from './page-requests.ts';
+import { measureSearches } from './search-cost.ts';
 import { largestTopicPath, pageSizeSpread, pageWeight } from './page-weights.ts';
 import { startPreview, writePreviewProject } from './preview-server.ts';
 import { formatBudgets, formatSize, writeResults } from './report.ts';
@@ -148,13 +149,13 @@ async function buildRound(dirs: SizeDirs, edited: CorpusFile, round: number) {
   return { bare, cold, unchanged, oneChanged, oneChangedKnownWords };
 }
 
-async function browserChecks(dirs: SizeDirs, paths: string[], skipLighthouse: boolean): Promise<Pick<SizeResult, 'requests' | 'lighthouse'>> {
+async function browserChecks(dirs: SizeDirs, paths: string[], skipLighthouse: boolean): Promise<Pick<SizeResult, 'requests' | 'searches' | 'lighthouse'>> {
   const missing = chromiumMissing();
   const cli = lighthouseCli(ROOT);
   const lighthouseSkip = skipLighthouse ? 'skipped (--skip-lighthouse)' : !cli ? 'not installed, skipped' : missing ? `skipped: ${missing}` : undefined;
   if (missing) {
     console.warn(`SKIPPED request counts: ${missing}`);
-    return { requests: { skipped: missing }, lighthouse: { skipped: lighthouseSkip ?? missing } };
+    return { requests: { skipped: missing }, searches: { skipped: missing }, lighthouse: { skipped: lighthouseSkip ?? missing } };
   }
   const previewRoot = join(BENCH_DIR, 'preview');
   writePreviewProject(previewRoot, join(ROOT, 'node_modules'));
@@ -162,9 +163,11 @@ async function browserChecks(dirs: SizeDirs, paths: string[], skipLighthouse: bo
   try {
     progress('  counting requests in Chromium');
     const requests = await countRequests(server.origin, paths);
-    if (lighthouseSkip || !cli) return { requests, lighthouse: { skipped: lighthouseSkip ?? 'not installed, skipped' } };
+    progress('  searching in Chromium');
+    const searches = await measureSearches(server.origin);
+    if (lighthouseSkip || !cli) return { requests, searches, lighthouse: { skipped: lighthouseSkip ?? 'not installed, skipped' } };
     progress('  running Lighthouse');
-    return { requests, lighthouse: await lighthouseScores(cli, server.origin, paths, join(dirs.root, 'lighthouse')) };
+    return { requests, searches, lighthouse: await lighthouseScores(cli, server.origin, paths, join(dirs.root, 'lighthouse')) };
   } finally {
     await server.stop();
   }

@@ -93,6 +93,16 @@ export function formatSize(size: SizeResult): string {
     ),
   ];
   if ('skipped' in size.requests) out.push(`requests: ${size.requests.skipped}`);
+  if ('skipped' in size.searches) out.push(`searches: ${size.searches.skipped}`);
+  else {
+    out.push(
+      '',
+      table(
+        ['search', 'requests', 'loaded', 'to results', 'page said'],
+        size.searches.map((s) => [s.query, String(s.requests), kb(s.bytes), `${(s.msToResults / 1000).toFixed(2)} s`, s.status]),
+      ),
+    );
+  }
   if (!('skipped' in size.lighthouse)) {
     out.push('', ...size.lighthouse.map((l) => `lighthouse ${l.path}: ${Object.entries(l.scores).map(([c, s]) => `${c} ${s}`).join(', ')}`));
   }

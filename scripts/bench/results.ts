@@ -6,6 +6,7 @@
 import type { LighthouseScores } from './lighthouse.ts';
 import type { BuildSample } from './measure-build.ts';
 import type { PageRequests } from './page-requests.ts';
+import type { SearchCost } from './search-cost.ts';
 import type { PageSizeSpread, PageWeight } from './page-weights.ts';
 
 export interface ScenarioSummary {
@@ -54,6 +55,8 @@ export interface SizeResult {
     topic: PageWeight;
   };
   requests: PageRequests[] | Skipped;
+  /** What one search costs a reader, per query. */
+  searches: SearchCost[] | Skipped;
   lighthouse: LighthouseScores[] | Skipped;
 }
 
