@@ -21,7 +21,7 @@ const EXPECTED = [
 describe('a build with invalid articles', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildSite('invalid', 'tests/fixtures/invalid');
+    build = await buildSite('tests/fixtures/invalid');
   });
 
   it('fails', () => {
