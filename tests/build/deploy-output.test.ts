@@ -9,6 +9,7 @@ import { LinkChecker } from 'linkinator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, dirDigest, domOf, readPage, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
+import { nuErrors } from '../helpers/nu-checker.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -65,6 +66,14 @@ describe('HTML', () => {
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it('has zero W3C Nu checker errors on every page', () => {
+    const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
+    const kinds = new Set(pages.map((f) => relative(root.outDir, f).split('/')[0]));
+    // Every page type: front page, its later pages, articles, topics, sources, their lists, search and 404.
+    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'search', '404.html']) expect(kinds).toContain(kind);
+    expect(nuErrors(root.outDir, pages)).toEqual([]);
   });
 });
 
