@@ -1,5 +1,5 @@
 /**
- * Script injection through article content. Well over 100 vectors (every HTML/JS string of
+ * Script injection through article content. More than 300 vectors (every HTML/JS string of
  * big-list-of-naughty-strings, plus our own for Markdown links and images, directive
  * attributes, raw HTML and every frontmatter field that reaches a page) are built into a
  * real site, served by nginx, and loaded in Chromium. No dialog may open, no alert /
@@ -106,14 +106,16 @@ describe.skipIf(skip)('script injection through article content', () => {
     return { tab, dialogs, navigations, url };
   }
 
-  it(`has more than 100 vectors: the package's XSS strings and our own`, () => {
+  it(`has more than 300 vectors in article bodies: the package's XSS strings and our own`, () => {
     const c = content!;
     console.log(
       `XSS corpus: ${c.naughty.length} from big-list-of-naughty-strings, ${c.bodyVectors - c.naughty.length} of our own in article bodies, ` +
         `${c.frontmatterArticles} frontmatter articles; ${visits.length} page loads`,
     );
-    expect(c.naughty.length).toBeGreaterThan(100);
-    expect(c.bodyVectors).toBeGreaterThan(c.naughty.length + 50);
+    // What the README promises: more than 300 (at big-list-of-naughty-strings 1.0.0, 230 of its strings and 89 of ours).
+    expect(c.naughty.length).toBeGreaterThan(200);
+    expect(c.bodyVectors - c.naughty.length).toBeGreaterThan(80);
+    expect(c.bodyVectors).toBeGreaterThan(300);
     expect(c.frontmatterArticles).toBeGreaterThanOrEqual(6);
     expect(pages.filter((p) => p.isArticle).length).toBe(c.articles.length);
   });
