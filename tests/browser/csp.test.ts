@@ -24,7 +24,7 @@ const SECURITY_HEADERS = ['Content-Security-Policy', 'X-Content-Type-Options', '
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 const skip = browserToolsMissing();
-const build = skip ? undefined : await buildSite('browser-csp', 'content');
+const build = skip ? undefined : await buildSite('content');
 if (build && build.code !== 0) throw new Error(`astro build failed:\n${build.output}`);
 const pages: SitePage[] = build ? sitePages(build.outDir) : [];
 

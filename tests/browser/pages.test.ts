@@ -109,8 +109,8 @@ const sites: Site[] = [];
 if (!skip) {
   // One after the other: every build of this project writes .astro/content-assets.mjs in the
   // project root, so two builds at once can bundle each other's image list.
-  const real = await buildSite('browser', 'content');
-  const reader = await buildSite('browser-reader', assembleContent('browser-reader', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 22 }));
+  const real = await buildSite('content');
+  const reader = await buildSite(assembleContent('browser-reader', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 22 }));
   for (const b of [real, reader]) if (b.code !== 0) throw new Error(`astro build failed:\n${b.output}`);
   const realPages = sitePages(real.outDir);
   sites.push({ label: 'the site (content/)', build: real, checks: checksFor(real, realPages, '') });

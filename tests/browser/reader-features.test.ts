@@ -37,9 +37,9 @@ beforeAll(async () => {
   if (skip) return;
   const content = assembleContent('browser-features', { fixtures: ['reader'], withRealArticles: true });
   writeFileSync(resolve(content, 'articles', 'small-photo.md'), SMALL_PHOTO);
-  const build = await buildSite('browser-features', content);
+  const build = await buildSite(content);
   expect(build.code, build.output).toBe(0);
-  const subpath = await buildSite('browser-features-subpath/news', content, { BASE_PATH: '/news/' });
+  const subpath = await buildSite(content, { BASE_PATH: '/news/' });
   expect(subpath.code, subpath.output).toBe(0);
   server = await startNginx({ root: build.outDir });
   subpathServer = await startNginx({ root: resolve(subpath.outDir, '..') });

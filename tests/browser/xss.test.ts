@@ -1,5 +1,5 @@
 /**
- * Script injection through article content. Well over 100 vectors (every HTML/JS string of
+ * Script injection through article content. More than 300 vectors (every HTML/JS string of
  * big-list-of-naughty-strings, plus our own for Markdown links and images, directive
  * attributes, raw HTML and every frontmatter field that reaches a page) are built into a
  * real site, served by nginx, and loaded in Chromium. No dialog may open, no alert /
@@ -41,7 +41,7 @@ if (!skip) {
     encoding: 'utf8',
   });
   check = { status: run.status, output: `${run.stdout}${run.stderr}` };
-  build = await buildSite('browser-xss', content.contentDir);
+  build = await buildSite(content.contentDir);
 }
 const pages: SitePage[] = build && build.code === 0 ? sitePages(build.outDir) : [];
 
@@ -106,14 +106,16 @@ describe.skipIf(skip)('script injection through article content', () => {
     return { tab, dialogs, navigations, url };
   }
 
-  it(`has more than 100 vectors: the package's XSS strings and our own`, () => {
+  it(`has more than 300 vectors in article bodies: the package's XSS strings and our own`, () => {
     const c = content!;
     console.log(
       `XSS corpus: ${c.naughty.length} from big-list-of-naughty-strings, ${c.bodyVectors - c.naughty.length} of our own in article bodies, ` +
         `${c.frontmatterArticles} frontmatter articles; ${visits.length} page loads`,
     );
-    expect(c.naughty.length).toBeGreaterThan(100);
-    expect(c.bodyVectors).toBeGreaterThan(c.naughty.length + 50);
+    // What the README promises: more than 300 (at big-list-of-naughty-strings 1.0.0, 230 of its strings and 89 of ours).
+    expect(c.naughty.length).toBeGreaterThan(200);
+    expect(c.bodyVectors - c.naughty.length).toBeGreaterThan(80);
+    expect(c.bodyVectors).toBeGreaterThan(300);
     expect(c.frontmatterArticles).toBeGreaterThanOrEqual(6);
     expect(pages.filter((p) => p.isArticle).length).toBe(c.articles.length);
   });
@@ -135,10 +137,10 @@ describe.skipIf(skip)('script injection through article content', () => {
       const { tab, dialogs, navigations, url } = await load(v.path);
       try {
         if (v.label.includes('?')) {
-          // Search results are rendered by script: wait for the status line to settle.
-          await tab
-            .waitForFunction(() => !/Searching/.test(document.querySelector('[role="status"]')?.textContent ?? ''), undefined, { timeout: 30_000 })
-            .catch(() => undefined);
+          // Search results are rendered by script from the payloads' own text: the query must
+          // find stories, or this visit would check an empty list and prove nothing.
+          const results = tab.locator('[data-search-results] li.card');
+          await expect.poll(() => results.count(), { timeout: 30_000, message: `search results for ${v.path}` }).toBeGreaterThan(0);
         }
         // Give focus- and scroll-triggered payloads their chance.
         for (let i = 0; i < 40; i++) await tab.keyboard.press('Tab');

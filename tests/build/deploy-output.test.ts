@@ -9,6 +9,7 @@ import { LinkChecker } from 'linkinator';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, dirDigest, domOf, readPage, ROOT, type BuildResult } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
+import { nuErrors } from '../helpers/nu-checker.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -44,10 +45,9 @@ beforeAll(async () => {
   content = assembleContent('deploy', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 70 });
   // Photos from public/, in Markdown and in HTML: under a sub-path they need the base path too.
   writeFileSync(resolve(ROOT, content, 'articles', 'public-photos.md'), PUBLIC_PHOTOS);
-  [root, subpath] = await Promise.all([
-    buildSite('deploy-root', content),
-    buildSite('deploy-subpath/news', content, { BASE_PATH: '/news/', SITE_URL: 'https://example.github.io' }),
-  ]);
+  // One after the other: two builds at once would share .astro/ in the project root.
+  root = await buildSite(content);
+  subpath = await buildSite(content, { BASE_PATH: '/news/', SITE_URL: 'https://example.github.io' });
   expect(root.code, root.output).toBe(0);
   expect(subpath.code, subpath.output).toBe(0);
 });
@@ -66,6 +66,14 @@ describe('HTML', () => {
       }
     }
     expect(errors).toEqual([]);
+  });
+
+  it('passes the W3C Nu checker with zero errors on every page type', () => {
+    const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
+    const kinds = new Set(pages.map((f) => relative(root.outDir, f).split('/')[0]));
+    // Every page type: front page, its later pages, articles, topics, sources, their lists, feeds, search and 404.
+    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'feeds', 'search', '404.html']) expect(kinds).toContain(kind);
+    expect(nuErrors(root.outDir, pages)).toEqual([]);
   });
 });
 
@@ -155,7 +163,7 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
 
 describe('reproducible builds', () => {
   it('produces byte-identical output from the same content', async () => {
-    const again = await buildSite('deploy-root-again', content);
+    const again = await buildSite(content, {}, { separate: 'again' });
     expect(again.code, again.output).toBe(0);
     expect(dirDigest(again.outDir)).toEqual(dirDigest(root.outDir));
   });

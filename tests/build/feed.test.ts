@@ -27,7 +27,7 @@ beforeAll(async () => {
   const content = assembleContent('feed', { fixtures: ['reader'], withRealArticles: true });
   for (const b of builds) {
     const env: Record<string, string> = { SITE_URL: b.origin, ...(b.base !== '/' ? { BASE_PATH: b.base } : {}) };
-    const result = await buildSite(b.key, content, env);
+    const result = await buildSite(content, env);
     expect(result.code, result.output).toBe(0);
     results.set(b.key, result);
   }

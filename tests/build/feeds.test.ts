@@ -43,11 +43,11 @@ beforeAll(async () => {
   const xss = assembleContent('feeds-xss', { fixtures: ['xss'] });
   // One after another: builds share the project's generated types folder.
   for (const b of builds) {
-    const result = await buildSite(b.key, content, { SITE_URL: b.origin, ...(b.base !== '/' ? { BASE_PATH: b.base } : {}), ...(b.hub ? { WEBSUB_HUB: b.hub } : {}) });
+    const result = await buildSite(content, { SITE_URL: b.origin, ...(b.base !== '/' ? { BASE_PATH: b.base } : {}), ...(b.hub ? { WEBSUB_HUB: b.hub } : {}) });
     expect(result.code, result.output).toBe(0);
     results.set(b.key, result);
   }
-  xssBuild = await buildSite('feeds-xss', xss, { SITE_URL: 'https://news.example.com' });
+  xssBuild = await buildSite(xss, { SITE_URL: 'https://news.example.com' });
   expect(xssBuild.code, xssBuild.output).toBe(0);
 });
 

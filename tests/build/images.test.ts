@@ -49,8 +49,8 @@ beforeAll(async () => {
   writeFileSync(resolve(ROOT, brokenFile), article(missingUrl));
 
   // One after the other: two builds at once share .astro/ in the project root.
-  good = await buildSite('remote-image', content, env);
-  broken = await buildSite('remote-image-broken', brokenContent, env);
+  good = await buildSite(content, env);
+  broken = await buildSite(brokenContent, env);
 });
 
 afterAll(() => server?.stop());

@@ -1,11 +1,15 @@
 /**
- * A build with invalid articles fails, lists every one of them, and ships nothing;
+ * A build with invalid articles fails, lists every one of them, and ships nothing: over an
+ * empty output folder it writes nothing, and over the last good build's dist/ it leaves that
+ * build exactly as it was, so the site on a server synced from dist/ stays whole.
  * `npm run check` says the same without building.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, dirDigest, ROOT, runAstro, type BuildResult } from '../helpers/build-site.ts';
+import { assembleContent } from '../helpers/fixture-content.ts';
 
 const EXPECTED = [
   'tests/fixtures/invalid/articles/bad-date.md:4: published: "2025-13-45" is not a date; use 2025-05-18 or 2025-05-18T14:30+03:00',
@@ -21,7 +25,7 @@ const EXPECTED = [
 describe('a build with invalid articles', () => {
   let build: BuildResult;
   beforeAll(async () => {
-    build = await buildSite('invalid', 'tests/fixtures/invalid');
+    build = await buildSite('tests/fixtures/invalid');
   });
 
   it('fails', () => {
@@ -36,6 +40,37 @@ describe('a build with invalid articles', () => {
 
   it('writes nothing at all', () => {
     expect(existsSync(build.outDir) ? readdirSync(build.outDir) : []).toEqual([]);
+  });
+});
+
+describe('a build with an invalid article over the last good build', () => {
+  // Its own output and cache folders, as `npm run build` twice in one project uses the same ones.
+  const folder = resolve(ROOT, '.tmp/failed-over-good');
+  const outDir = resolve(folder, 'dist');
+  const env = { OUT_DIR: outDir, CACHE_DIR: resolve(folder, 'cache') };
+  let content: string;
+  let good: { code: number; output: string };
+  let before: Record<string, string>;
+  let failed: { code: number; output: string };
+  beforeAll(async () => {
+    rmSync(folder, { recursive: true, force: true });
+    content = assembleContent('failed-over-good', { fixtures: ['reader'] });
+    good = await runAstro(['build'], { CONTENT_DIR: content, ...env });
+    before = existsSync(outDir) ? dirDigest(outDir) : {};
+    // An editor saves a story with an impossible date, and builds again.
+    cpSync(resolve(ROOT, 'tests/fixtures/invalid/articles/bad-date.md'), resolve(ROOT, content, 'articles/bad-date.md'));
+    failed = await runAstro(['build'], { CONTENT_DIR: content, ...env });
+  });
+
+  it('fails, naming the article', () => {
+    expect(good.code, good.output).toBe(0);
+    expect(Object.keys(before).length).toBeGreaterThan(10);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain(`${content}/articles/bad-date.md:4: published: "2025-13-45" is not a date`);
+  });
+
+  it('leaves the last good build in dist/ byte for byte: no file removed, added or changed', () => {
+    expect(dirDigest(outDir)).toEqual(before);
   });
 });
 

@@ -58,11 +58,11 @@ describe('a build whose articles show images that do not exist', () => {
     cpSync(resolve(ROOT, 'content/sources.yaml'), resolve(ROOT, CONTENT, 'sources.yaml'));
     cpSync(resolve(ROOT, 'tests/fixtures/reader/articles/old-city-skyline.jpg'), resolve(ROOT, ARTICLES, 'photo.jpg'));
     writeFileSync(resolve(ROOT, ARTICLES, 'with-photo.md'), WITH_PHOTO);
-    before = await buildSite('missing-images-before', CONTENT, CACHE);
+    before = await buildSite(CONTENT, CACHE);
 
     rmSync(resolve(ROOT, ARTICLES, 'photo.jpg'));
     writeFileSync(resolve(ROOT, ARTICLES, 'missing.md'), MISSING);
-    after = await buildSite('missing-images-after', CONTENT, CACHE);
+    after = await buildSite(CONTENT, CACHE);
   });
 
   it('builds while the photo is there', () => {

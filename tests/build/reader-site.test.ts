@@ -14,7 +14,7 @@ const page = (path: string) => domOf(readPage(build.outDir, path));
 
 beforeAll(async () => {
   const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
-  build = await buildSite('reader', content, { SITE_URL: 'https://news.example.com' });
+  build = await buildSite(content, { SITE_URL: 'https://news.example.com' });
   expect(build.code, build.output).toBe(0);
 });
 

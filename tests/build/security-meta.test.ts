@@ -20,8 +20,9 @@ let pages: { path: string; html: string; doc: Document }[];
 beforeAll(async () => {
   // Every page type: front page and its page 2, articles (one Arabic, one with photos),
   // topics, sources, their indexes, search and 404.
-  const content = assembleContent('security-meta', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
-  build = await buildSite('security-meta', content);
+  // The same content and address as reader-site.test.ts, so the run builds it once for both.
+  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  build = await buildSite(content, { SITE_URL: 'https://news.example.com' });
   expect(build.code, build.output).toBe(0);
   pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))

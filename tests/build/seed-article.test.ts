@@ -11,7 +11,7 @@ let build: BuildResult;
 let doc: Document;
 
 beforeAll(async () => {
-  build = await buildSite('site', 'content');
+  build = await buildSite('content');
   expect(build.code, build.output).toBe(0);
   doc = domOf(readPage(build.outDir, PAGE));
 });

@@ -1,10 +1,10 @@
 /**
  * Builds the real site (astro build, the same command as `npm run build`) from a content
- * folder into its own output folder, once per test process.
+ * folder into its own output folder, once per test run for the same content and environment.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 
@@ -38,21 +38,67 @@ export function runAstro(args: string[], env: Record<string, string>): Promise<{
   });
 }
 
-/** `name` keys the output folder under .tmp/builds; `contentDir` is relative to the project. */
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
-  const key = `${name}:${contentDir}:${JSON.stringify(env)}`;
-  let build = builds.get(key);
-  if (!build) {
-    const outDir = resolve(ROOT, '.tmp/builds', name);
-    rmSync(outDir, { recursive: true, force: true });
+export const BUILDS_DIR = resolve(ROOT, '.tmp/builds');
+
+/** What identifies a build: the content folder, every byte in it, and the environment. */
+function buildKey(contentDir: string, env: Record<string, string>, separate: string | undefined): string {
+  return JSON.stringify({ contentDir, content: dirDigest(resolve(ROOT, contentDir)), env, separate: separate ?? null });
+}
+
+interface BuildRecord {
+  key: string;
+  code: number;
+  output: string;
+}
+
+function readRecord(file: string): BuildRecord | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as BuildRecord;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export interface BuildOptions {
+  /** Names a second, independent build of the same content and environment (to compare two builds). */
+  separate?: string;
+}
+
+/**
+ * Builds `contentDir` (relative to the project) with `env`, or hands back the build an earlier
+ * test file of this run made from the same content bytes and environment. The build's record
+ * is written only once it finished, so a build that was cut short is never reused; the run's
+ * global setup (tests/helpers/fresh-builds.ts) empties the folder first. A build under
+ * BASE_PATH is written into a folder named for the path, whose parent serves it there.
+ * Callers must not change a build's files: other test files read them.
+ */
+export function buildSite(contentDir: string, env: Record<string, string> = {}, options: BuildOptions = {}): Promise<BuildResult> {
+  const key = buildKey(contentDir, env, options.separate);
+  const id = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  let build = builds.get(id);
+  if (build) return build;
+  const base = resolve(BUILDS_DIR, id);
+  const outDir = resolve(base, 'site', ...(env.BASE_PATH ?? '').split('/').filter(Boolean));
+  const recordFile = resolve(BUILDS_DIR, `${id}.json`);
+  const record = readRecord(recordFile);
+  if (record?.key === key) {
+    build = Promise.resolve({ outDir, code: record.code, output: record.output });
+  } else {
+    rmSync(recordFile, { force: true });
+    rmSync(base, { recursive: true, force: true });
     build = runAstro(['build'], {
       CONTENT_DIR: contentDir,
       OUT_DIR: outDir,
-      CACHE_DIR: resolve(ROOT, '.tmp/cache', name),
+      CACHE_DIR: resolve(base, 'cache'),
       ...env,
-    }).then(({ code, output }) => ({ outDir, code, output }));
-    builds.set(key, build);
+    }).then(({ code, output }) => {
+      mkdirSync(BUILDS_DIR, { recursive: true });
+      writeFileSync(recordFile, JSON.stringify({ key, code, output } satisfies BuildRecord));
+      return { outDir, code, output };
+    });
   }
+  builds.set(id, build);
   return build;
 }
 
