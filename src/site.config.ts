@@ -27,6 +27,11 @@ export interface SiteConfig {
    * each deploy (docs/feeds.md). WEBSUB_HUB sets it for one build.
    */
   websubHub?: string | undefined;
+  /**
+   * A story at least this many whole years old says so above its headline ("This article is
+   * more than 2 years old"), counted from the build's day (BUILD_DATE pins it; docs/trust.md).
+   */
+  oldStoryYears: number;
 }
 
 /**
@@ -47,4 +52,5 @@ export const siteConfig: SiteConfig = {
   remoteImageHosts: [...extraImageHosts],
   storiesPerFeed: 50,
   websubHub: process.env.WEBSUB_HUB || undefined,
+  oldStoryYears: 1,
 };

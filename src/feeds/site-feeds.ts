@@ -23,11 +23,21 @@ import { feedDocument } from './feed-documents.ts';
 import { FEED_FORMATS, FEED_FORMAT_NAMES, feedLinks, feedPath, feedTitle, type FeedFormat, type FeedLink, type FeedList } from './feed-lists.ts';
 import { feedTimestamp, type FeedStory } from './feed-story.ts';
 import { recordPageDate } from './sitemap-dates.ts';
+import { correctionFeedItem } from './correction-items.ts';
+import { correctedStories, siteCorrections } from '../lib/corrections.ts';
 
-export type SiteFeedList = FeedList<SiteArticle>;
+export type SiteFeedList = FeedList<SiteArticle> & {
+  /**
+   * A list whose items are not its stories (the corrections: one item per correction)
+   * builds them itself, newest first; its `stories` are what the items come from.
+   */
+  feedItems?: (site: URL) => FeedStory[];
+};
 
 export interface SiteFeedLists {
   front: SiteFeedList;
+  /** Every correction, newest first (/corrections/). */
+  corrections: SiteFeedList;
   topics: SiteFeedList[];
   sources: SiteFeedList[];
 }
@@ -43,12 +53,26 @@ function recordDates(lists: SiteFeedLists, site: URL): void {
     const newest = list.stories.map(changedAt).reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
     if (newest) recordPageDate(new URL(list.path, site).href, newest);
   }
+  // The corrections page changes with its newest correction, not with its stories' dates.
+  const newestCorrection = lists.corrections.feedItems?.(site)[0];
+  if (newestCorrection) recordPageDate(new URL(lists.corrections.path, site).href, newestCorrection.published);
 }
 
 async function loadLists(): Promise<SiteFeedLists> {
   const [articles, { topics, sources }] = await Promise.all([siteArticles(), listings()]);
   const base = { lang: siteConfig.lang };
+  const corrections = siteCorrections(articles);
   const found: SiteFeedLists = {
+    corrections: {
+      ...base,
+      key: 'corrections',
+      name: 'Corrections',
+      description: `Every correction to a story on ${siteConfig.name}, newest first.`,
+      path: urls.corrections(),
+      stories: correctedStories(corrections),
+      feedItems: (site) =>
+        corrections.map((c) => correctionFeedItem(c, new URL(urls.article(c.item.slug), site).href, { name: siteConfig.name, url: new URL(urls.home(), site).href })),
+    },
     front: { ...base, key: '', name: siteConfig.name, description: siteConfig.description, path: urls.home(), stories: articles },
     topics: topics.map((g) => ({ ...base, kind: 'Topic', key: g.key, name: g.name, description: `News about ${g.name}, newest first.`, path: urls.topic(g.key), stories: g.items })),
     sources: sources.map((g) => ({ ...base, kind: 'Source', key: g.key, name: g.name, description: `Stories reported by ${g.name}, newest first.`, path: urls.source(g.key), stories: g.items })),
@@ -130,7 +154,9 @@ export async function feedResponse({ props, site }: Pick<APIContext<FeedRoutePro
   const { list, format } = props;
   if (!site) throw new Error('Feeds need the site address: set SITE_URL (astro.config.mjs).');
   const absolute = (path: string) => new URL(path, site).href;
-  const items = await Promise.all(list.stories.slice(0, siteConfig.storiesPerFeed).map((item) => feedStory(item, site)));
+  const items = list.feedItems
+    ? list.feedItems(site).slice(0, siteConfig.storiesPerFeed)
+    : await Promise.all(list.stories.slice(0, siteConfig.storiesPerFeed).map((item) => feedStory(item, site)));
   const { body, type } = feedDocument(
     format,
     {
@@ -146,10 +172,10 @@ export async function feedResponse({ props, site }: Pick<APIContext<FeedRoutePro
   return new Response(body, { headers: { 'Content-Type': type } });
 }
 
-/** Every list's feeds by kind, for /feeds/ and /feeds.opml: the front page first, then topics, then sources. */
+/** Every list's feeds by kind, for /feeds/ and /feeds.opml: the front page and the corrections first, then topics, then sources. */
 export async function feedDirectory(site: URL): Promise<{ kind?: string; lists: { title: string; feeds: FeedLink[]; pageUrl: string }[] }[]> {
-  const { front, topics, sources } = await feedLists();
+  const { front, corrections, topics, sources } = await feedLists();
   const absolute = (path: string) => new URL(path, site).href;
   const entry = (list: SiteFeedList) => ({ title: feedTitle(list, siteConfig.name), feeds: feedLinks(list, siteConfig.name, absolute), pageUrl: absolute(list.path) });
-  return [{ lists: [entry(front)] }, { kind: 'Topics', lists: topics.map(entry) }, { kind: 'Sources', lists: sources.map(entry) }];
+  return [{ lists: [entry(front), entry(corrections)] }, { kind: 'Topics', lists: topics.map(entry) }, { kind: 'Sources', lists: sources.map(entry) }];
 }

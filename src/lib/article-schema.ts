@@ -5,6 +5,8 @@
  */
 import { z } from 'astro/zod';
 import { DATE_EXAMPLES, DateInputError, isBefore, isTimeZone, parseArticleDate, type ArticleDate } from './dates.ts';
+import { ARTICLE_KINDS, type ArticleKind } from './article-kinds.ts';
+import { latestChange, type ArticleChange } from './article-changes.ts';
 import { parseCredit, structuredCredit, type PhotoCredit } from './credits.ts';
 import type { Source, SourceRegistry } from './sources.ts';
 import { topicSlug } from './slugs.ts';
@@ -38,6 +40,16 @@ export interface Article {
   dir: 'ltr' | 'rtl';
   draft: boolean;
   image?: ArticleFigure;
+  /** The kind of work: news unless the editor says otherwise (src/lib/article-kinds.ts). */
+  kind: ArticleKind;
+  /** Who paid, for kind "sponsored" (and only then). */
+  sponsor?: string;
+  /** What was wrong and was put right, oldest first. */
+  corrections: ArticleChange[];
+  /** What changed in the story since it was published, oldest first. */
+  updates: ArticleChange[];
+  /** Where the story was reported from ("ALEPPO"), printed at the start of the body. */
+  dateline?: string;
 }
 
 export interface SchemaContext {
@@ -85,6 +97,19 @@ function toCredit(value: z.infer<typeof creditInput> | undefined): PhotoCredit |
   return typeof value === 'string' ? parseCredit(value) : structuredCredit(value.creator, value.provider);
 }
 
+/** A correction or an update note as written: when, and what. */
+const changeInput = (what: 'correction' | 'update') =>
+  z.array(
+    z.strictObject(
+      {
+        date: z.string({ error: (issue) => (issue.input === undefined ? `is required: the day of the ${what}, e.g. ${DATE_EXAMPLES}` : `expected the day of the ${what}, e.g. ${DATE_EXAMPLES}`) }),
+        text: text(what === 'correction' ? 'what was wrong and what is right, e.g. "An earlier version gave the wrong date of the vote."' : 'what changed in the story'),
+      },
+      { error: `expected a ${what}'s fields, e.g. "- date: 2025-05-19" and "text: …" on the line below` },
+    ),
+    { error: `expected a list of ${what}s, each "- date: …" with "text: …" below it` },
+  );
+
 /** The fields the date check reads; it waits until each is at least text. */
 const DATE_FIELDS = new Set(['published', 'updated']);
 
@@ -106,7 +131,7 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
 
   // Dates are read once, in the article's zone, by the check below; the transform that
   // builds the article picks them up here instead of parsing them a second time.
-  const readDates = new WeakMap<object, { published: ArticleDate; updated?: ArticleDate }>();
+  const readDates = new WeakMap<object, { published: ArticleDate; updated?: ArticleDate; corrections: ArticleChange[]; updates: ArticleChange[] }>();
 
   return z
     .strictObject({
@@ -155,6 +180,20 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
           { error: 'expected the lead photo\'s fields (src, alt, caption, credit) indented on the lines below "image:"' },
         )
         .optional(),
+      /** The kind of work: news (the default), analysis, opinion, explainer, interview, review, obituary or sponsored. */
+      kind: z
+        .enum(ARTICLE_KINDS, {
+          error: (issue) => `${typeof issue.input === 'string' ? `"${issue.input}" is not a kind of work` : 'expected a kind of work'}; expected one of ${ARTICLE_KINDS.join(', ')}`,
+        })
+        .default('news'),
+      /** Who paid for a sponsored story, as readers should see it ("Paid content · from …"). */
+      sponsor: optionalText('the name of who paid for the story'),
+      /** Dated corrections: [{ date, text }], each shown on the page and listed on /corrections/. */
+      corrections: changeInput('correction').default([]),
+      /** Dated notes of what changed: [{ date, text }]. */
+      updates: changeInput('update').default([]),
+      /** Where the story was reported from, e.g. ALEPPO; printed before the first paragraph. */
+      dateline: optionalText('the place the story was reported from, e.g. ALEPPO'),
     })
     // Runs even when other fields failed (zod would skip it by default), so a bad date is
     // reported together with, say, an unknown source. Whether a date is readable does not
@@ -173,7 +212,39 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
         };
         const published = date('published', raw.published);
         const updated = raw.updated === undefined ? undefined : date('updated', raw.updated);
-        if (!published || (raw.updated !== undefined && !updated)) return;
+        const changes = (field: 'corrections' | 'updates'): ArticleChange[] | undefined => {
+          // This check runs when other fields are wrong too, so the list may not be one yet.
+          const written: unknown = raw[field];
+          if (!Array.isArray(written)) return [];
+          const read: ArticleChange[] = [];
+          let readable = true;
+          written.forEach((entry: unknown, i) => {
+            const value = typeof entry === 'object' && entry !== null ? (entry as { date?: unknown; text?: unknown }) : {};
+            if (typeof value.date !== 'string') return void (readable = false);
+            try {
+              const when = parseArticleDate(value.date, timezone);
+              if (published && isBefore(when, published)) {
+                readable = false;
+                ctx.addIssue({ code: 'custom', path: [field, i, 'date'], message: `"${value.date}" is before published ("${raw.published}"); a ${field === 'corrections' ? 'correction' : 'update'} comes the same day or later` });
+              }
+              read.push({ date: when, text: typeof value.text === 'string' ? value.text.trim() : '' });
+            } catch (error) {
+              if (!(error instanceof DateInputError)) throw error;
+              readable = false;
+              ctx.addIssue({ code: 'custom', path: [field, i, 'date'], message: error.message });
+            }
+          });
+          return readable ? read : undefined;
+        };
+        const corrections = changes('corrections');
+        const updates = changes('updates');
+        if (kindIs(raw.kind, 'sponsored') && !(typeof raw.sponsor === 'string' && raw.sponsor.trim())) {
+          ctx.addIssue({ code: 'custom', path: ['kind'], message: 'is "sponsored", so the story needs a sponsor: add "sponsor: …" naming who paid for it, which readers see as "Paid content · from …"' });
+        }
+        if (!kindIs(raw.kind, 'sponsored') && typeof raw.sponsor === 'string' && raw.sponsor.trim()) {
+          ctx.addIssue({ code: 'custom', path: ['sponsor'], message: `"${raw.sponsor.trim()}" is given, but the story's kind is ${typeof raw.kind === 'string' ? `"${raw.kind}"` : 'news'}; a sponsor is named only on paid content: add "kind: sponsored", or remove the sponsor` });
+        }
+        if (!published || (raw.updated !== undefined && !updated) || !corrections || !updates) return;
         if (updated && isBefore(updated, published)) {
           ctx.addIssue({
             code: 'custom',
@@ -182,7 +253,7 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
           });
           return;
         }
-        readDates.set(raw, { published, ...optional('updated', updated) });
+        readDates.set(raw, { published, ...optional('updated', updated), corrections, updates });
       },
       {
         when: (payload) =>
@@ -192,7 +263,9 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
     .transform((raw): Article => {
       const timezone = raw.timezone ?? defaultZone;
       // Always set: the transform only runs when the check above found nothing.
-      const { published, updated } = readDates.get(raw)!;
+      const { published, updated, corrections, updates } = readDates.get(raw)!;
+      // The story last changed at its latest update or correction, if that is after `updated`.
+      const lastChanged = latestChange(timezone, [...(updated ? [updated] : []), ...corrections.map((c) => c.date), ...updates.map((u) => u.date)]);
 
       const topics: Topic[] = [];
       for (const name of raw.topics) {
@@ -209,7 +282,7 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
         title: raw.title,
         standfirst: raw.standfirst,
         published,
-        ...optional('updated', updated),
+        ...optional('updated', lastChanged),
         timezone,
         source: raw.source,
         ...optional('url', raw.url),
@@ -220,8 +293,18 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
         dir: directionOf(raw.lang),
         draft: raw.draft,
         ...(image ? { image } : {}),
+        kind: raw.kind,
+        ...optional('sponsor', raw.kind === 'sponsored' ? raw.sponsor : undefined),
+        corrections,
+        updates,
+        ...optional('dateline', raw.dateline),
       };
     });
+}
+
+/** The kind as written, before the schema checked it (news when left out). */
+function kindIs(written: unknown, kind: ArticleKind): boolean {
+  return (written ?? 'news') === kind;
 }
 
 /** Leaves a key out rather than storing `undefined` (the data store serialises it). */

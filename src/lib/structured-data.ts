@@ -3,6 +3,7 @@
  * shows, so search engines and readers see the same facts.
  */
 import type { ArticleView } from './article-view.ts';
+import { schemaTypeOf } from './article-kinds.ts';
 
 export interface JsonLdContext {
   siteName: string;
@@ -20,7 +21,7 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
   const image = article.image;
   return {
     '@context': 'https://schema.org',
-    '@type': 'NewsArticle',
+    '@type': schemaTypeOf(article.kind),
     headline: article.title,
     description: article.standfirst,
     inLanguage: article.lang,
@@ -44,6 +45,21 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
             creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
           }
         : undefined,
+    ...trustJsonLd(view),
+  };
+}
+
+/**
+ * What the story says about itself beyond the facts of publication: its corrections
+ * (schema.org `correction`, each a CorrectionComment) and where it was reported from.
+ */
+function trustJsonLd(view: ArticleView): { [key: string]: Json | undefined } {
+  const { article } = view;
+  const corrections = view.changes.filter((change) => change.kind === 'correction');
+  return {
+    correction: corrections.length ? corrections.map((c) => ({ '@type': 'CorrectionComment', datePublished: c.date.datetime, text: c.text })) : undefined,
+    dateline: article.dateline,
+    locationCreated: article.dateline ? { '@type': 'Place', name: article.dateline } : undefined,
   };
 }
 

@@ -26,6 +26,8 @@ export function createUrls(base: string) {
     sources: () => join(base, 'sources/'),
     source: (id: string, page = 1) => paged(base, `sources/${id}/`, page),
     search: () => join(base, 'search/'),
+    /** Every correction on the site, newest first (src/pages/corrections/). */
+    corrections: () => join(base, 'corrections/'),
     /** The page that lists every feed, and the same list for a feed reader to import. */
     feeds: () => join(base, 'feeds/'),
     feedsOpml: () => join(base, 'feeds.opml'),
