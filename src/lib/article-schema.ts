@@ -225,7 +225,7 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
               const when = parseArticleDate(value.date, timezone);
               if (published && isBefore(when, published)) {
                 readable = false;
-                ctx.addIssue({ code: 'custom', path: [field, i, 'date'], message: `"${value.date}" is before published ("${raw.published}"); a ${field === 'corrections' ? 'correction' : 'update'} comes the same day or later` });
+                ctx.addIssue({ code: 'custom', path: [field, i, 'date'], message: `"${value.date}" is before published ("${raw.published}"); ${field === 'corrections' ? 'a correction' : 'an update'} comes the same day or later` });
               }
               read.push({ date: when, text: typeof value.text === 'string' ? value.text.trim() : '' });
             } catch (error) {
