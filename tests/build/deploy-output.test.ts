@@ -71,8 +71,9 @@ describe('HTML', () => {
   it('passes the W3C Nu checker with zero errors on every page type', () => {
     const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
     const kinds = new Set(pages.map((f) => relative(root.outDir, f).split('/')[0]));
-    // Every page type: front page, its later pages, articles, topics, sources, their lists, feeds, search and 404.
-    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'feeds', 'search', '404.html']) expect(kinds).toContain(kind);
+    // Every page type: front page, its later pages, articles, topics, sources, their lists, feeds, corrections, search and 404.
+    // (tests/build/trust.test.ts checks /corrections/ with corrections on it, and corrected stories.)
+    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'feeds', 'corrections', 'search', '404.html']) expect(kinds).toContain(kind);
     expect(nuErrors(root.outDir, pages)).toEqual([]);
   });
 });
