@@ -29,6 +29,8 @@ export interface Labels {
   changes: string;
   /** The link from the notice near the top to that list. */
   allChanges: string;
+  /** The link from a story's corrections to /corrections/. */
+  allCorrections: string;
   /** "This article is more than 2 years old" */
   olderThan(years: number): string;
   /** The comma between a label and a date: ", " or the Arabic "، ". */
@@ -54,6 +56,7 @@ const LABELS: Record<string, Labels> = {
     update: 'Update',
     changes: 'Corrections and updates',
     allChanges: 'Every change to this story',
+    allCorrections: 'Every correction on this site',
     olderThan: (years) => `This article is more than ${years} ${years === 1 ? 'year' : 'years'} old`,
     comma: ', ',
   },
@@ -80,6 +83,7 @@ const LABELS: Record<string, Labels> = {
     update: 'تحديث',
     changes: 'التصحيحات والتحديثات',
     allChanges: 'كل التغييرات على هذا المقال',
+    allCorrections: 'كل التصحيحات على هذا الموقع',
     olderThan: (years) => {
       const rule = new Intl.PluralRules('ar').select(years);
       if (rule === 'one') return 'مضى على هذا المقال أكثر من سنة';

@@ -10,6 +10,9 @@
  * photo, a second page of a list, a list mixing English and Arabic headlines, a non-Latin
  * address, a story with a wide table, code and long unbroken words from tests/fixtures/layout)
  * come from a second build of the fixture articles: one page of each kind. Screenshots go to test-results/screenshots/ (the fixture site's with a "reader-" prefix).
+ * A third build, of tests/fixtures/trust, brings the trust features' pages (docs/trust.md):
+ * /corrections/ with corrections on it, a corrected opinion piece, paid content, an Arabic story
+ * with a dateline and a correction, an old story, and lists with labelled cards ("trust-" prefix).
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -111,11 +114,16 @@ if (!skip) {
   // project root, so two builds at once can bundle each other's image list.
   const real = await buildSite('content');
   const reader = await buildSite(assembleContent('browser-reader', { fixtures: ['reader', 'layout'], withRealArticles: true, filler: 22 }));
-  for (const b of [real, reader]) if (b.code !== 0) throw new Error(`astro build failed:\n${b.output}`);
+  const trust = await buildSite(assembleContent('browser-trust', { fixtures: ['trust'], withRealArticles: true }), { BUILD_DATE: '2025-06-01' });
+  for (const b of [real, reader, trust]) if (b.code !== 0) throw new Error(`astro build failed:\n${b.output}`);
   const realPages = sitePages(real.outDir);
   sites.push({ label: 'the site (content/)', build: real, checks: checksFor(real, realPages, '') });
   const readerPages = newKinds(reader, sitePages(reader.outDir), new Set(realPages.map((p) => kindOf(p.path))));
   sites.push({ label: 'page kinds from tests/fixtures/reader', build: reader, checks: checksFor(reader, readerPages, 'reader-') });
+  const TRUST_PAGES = new Set(['/', '/corrections/', '/topics/heritage/', ...['opinion-corrected', 'sponsored-story', 'arabic-dateline', 'old-story'].map((slug) => `/articles/${slug}/`)]);
+  const trustPages = sitePages(trust.outDir).filter((p) => TRUST_PAGES.has(p.path));
+  if (trustPages.length !== TRUST_PAGES.size) throw new Error(`the trust fixture's build lacks some of ${[...TRUST_PAGES].join(' ')}`);
+  sites.push({ label: 'trust pages from tests/fixtures/trust', build: trust, checks: checksFor(trust, trustPages, 'trust-') });
 }
 
 describe.skipIf(skip)('every page in Chromium, served by nginx', () => {
