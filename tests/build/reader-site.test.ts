@@ -269,7 +269,8 @@ describe('feeds and metadata', () => {
   it('describes each article in NewsArticle JSON-LD that matches the page', () => {
     const doc = page('articles/aleppo-market-reopens/index.html');
     const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
-    expect(data['@type']).toBe('NewsArticle');
+    // News (the default kind) is reportage, a NewsArticle subtype (src/lib/article-kinds.ts).
+    expect(data['@type']).toBe('ReportageNewsArticle');
     expect(data.headline).toBe(textOf(doc.querySelector('h1')));
     expect(data.description).toBe(textOf(doc.querySelector('.standfirst')));
     expect(data.datePublished).toBe('2025-05-20T09:15:00+03:00');
