@@ -195,7 +195,8 @@ describe('Arabic', () => {
     expect(article?.getAttribute('dir')).toBe('rtl');
     expect(article?.getAttribute('lang')).toBe('ar');
     expect(doc.documentElement.getAttribute('lang')).toBe('en');
-    expect(textOf(doc.querySelector('.dates'))).toBe('نُشر 19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)');
+    // The Hijri date (Umm al-Qura) follows the Gregorian one on Arabic stories (docs/trust.md).
+    expect(textOf(doc.querySelector('.dates'))).toBe('نُشر 19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)، الموافق 21 ذو القعدة 1446 هـ');
     expect(textOf(doc.querySelector('.reading-time'))).toBe('دقيقة واحدة للقراءة');
     expect(textOf(doc.querySelector('.article-body figcaption'))).toContain('مصدر الصورة، Jane Doe / Example Wire');
     expect(doc.querySelector('.article-body time')?.getAttribute('datetime')).toBe('2025-05-17');
@@ -218,7 +219,7 @@ describe('Arabic', () => {
     // And an Arabic headline in an English story's box keeps its own direction.
     const arabicItem = page('articles/syria-isis-operation-aleppo/index.html').querySelector('.related li[lang="ar"]');
     expect(arabicItem?.getAttribute('dir')).toBe('rtl');
-    expect(textOf(arabicItem?.querySelector('time'))).toBe('19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)');
+    expect(textOf(arabicItem?.querySelector('time'))).toBe('19 مايو 2025، 10:00 (بتوقيت دمشق، UTC+3)، الموافق 21 ذو القعدة 1446 هـ');
   });
 
   it('describes an Arabic story to link previews in Arabic', () => {
