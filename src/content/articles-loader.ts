@@ -10,6 +10,7 @@ import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { dateOnly } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
+import { kindLabelOf } from '../lib/article-view.ts';
 import { isPublic } from '../lib/publishing.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
 import { createUrls } from '../lib/urls.ts';
@@ -209,7 +210,8 @@ async function renderAndStore(
     for (const { slug, article } of articles) {
       // Rendered this build; otherwise the text recorded under the same digest.
       const text = textBySlug.get(slug) ?? recorded[slug]!.text;
-      records[slug] = { url: fromRoot.article(slug), digest: digests.get(slug)!, title: article.title, text, lang: article.lang, searchable: isPublic(article, now, false) };
+      const label = kindLabelOf(article);
+      records[slug] = { url: fromRoot.article(slug), digest: digests.get(slug)!, title: article.title, text, lang: article.lang, ...(label ? { label } : {}), searchable: isPublic(article, now, false) };
     }
     writeSearchRecords(config.cacheDir, records);
   }

@@ -59,6 +59,13 @@ function shown(date: ArticleDate, lang: string): ShownDate {
   return { datetime: datetimeAttribute(date), text: showsHijri(lang) ? `${text}، الموافق ${hijriDate(date)}` : text };
 }
 
+/** The label above the headline, in the story's language ("Opinion", "Paid content · from …"); none for news. */
+export function kindLabelOf(article: Pick<Article, 'kind' | 'sponsor' | 'lang'>): string | undefined {
+  if (!isLabelled(article.kind)) return undefined;
+  const labels = labelsFor(article.lang);
+  return article.kind === 'sponsored' && article.sponsor ? labels.paidContent(article.sponsor) : labels.kind[article.kind];
+}
+
 /** `readingMinutes` is counted from the rendered text (src/markdown/rehype-reading-text.ts). */
 export function articleView(slug: string, article: Article, readingMinutes: number): ArticleView {
   const labels = labelsFor(article.lang);
@@ -66,7 +73,7 @@ export function articleView(slug: string, article: Article, readingMinutes: numb
     (change): ShownChange => ({ kind: change.kind, id: `${change.kind}-${change.number}`, at: change.at, label: change.kind === 'correction' ? labels.correction : labels.update, date: shown(change.date, article.lang), value: change.date, text: change.text }),
   );
   const latestCorrection = changes.find((change) => change.kind === 'correction');
-  const kindLabel = !isLabelled(article.kind) ? undefined : article.kind === 'sponsored' && article.sponsor ? labels.paidContent(article.sponsor) : labels.kind[article.kind];
+  const kindLabel = kindLabelOf(article);
   const updated = isMeaningfulUpdate(article.published, article.updated) && article.updated ? shown(article.updated, article.lang) : undefined;
   return {
     slug,

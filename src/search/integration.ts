@@ -38,7 +38,7 @@ export async function writeSearchIndex(stories: readonly SearchRecord[], outputP
     check('starting Pagefind', errors);
     if (!index) throw new Error('search index: Pagefind gave no index');
     const added = await Promise.all(
-      stories.map(({ url, title, text, lang }) => index.addCustomRecord({ url, content: text, language: siteConfig.lang, meta: { title, lang } })),
+      stories.map(({ url, title, text, lang, label }) => index.addCustomRecord({ url, content: text, language: siteConfig.lang, meta: { title, lang, ...(label ? { label } : {}) } })),
     );
     check('adding stories', added.flatMap((result) => result.errors));
     rmSync(outputPath, { recursive: true, force: true });

@@ -20,6 +20,8 @@ export interface SearchRecord {
   text: string;
   /** The story's language; the search page shows it on results in another language. */
   lang: string;
+  /** The kind-of-work label shown above the headline in results ("Opinion", "Paid content · from …"); none for news. */
+  label?: string;
   /** False for drafts and scheduled stories: kept for the next build, never indexed. */
   searchable: boolean;
 }
@@ -52,7 +54,7 @@ export function writeSearchRecords(cacheDir: URL, records: SearchRecords): void 
 export function searchableStories(records: SearchRecords, salt: string): { stories: SearchRecord[]; digest: string } {
   const stories = Object.values(records).filter((record) => record.searchable);
   const hash = createHash('sha256').update(salt);
-  for (const { url, title, text, lang } of stories) hash.update(`\0${url}\0${title}\0${lang}\0${text}`);
+  for (const { url, title, text, lang, label } of stories) hash.update(`\0${url}\0${title}\0${lang}\0${label ?? ''}\0${text}`);
   return { stories, digest: hash.digest('hex') };
 }
 

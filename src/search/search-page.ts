@@ -6,7 +6,7 @@
 interface PagefindResultData {
   url: string;
   excerpt: string;
-  meta: { title?: string; lang?: string };
+  meta: { title?: string; lang?: string; label?: string };
 }
 interface Pagefind {
   options(options: { baseUrl: string; excerptEllipsis: string }): Promise<void>;
@@ -50,6 +50,13 @@ function resultCard(result: PagefindResultData): HTMLLIElement {
   const excerpt = document.createElement('p');
   excerpt.className = 'card-excerpt';
   excerpt.append(...excerptNodes(result.excerpt));
+  // Paid content and opinion say so here as in every other list.
+  if (result.meta.label) {
+    const label = document.createElement('p');
+    label.className = 'card-kind';
+    label.textContent = result.meta.label;
+    item.append(label);
+  }
   item.append(heading, excerpt);
   return item;
 }
