@@ -8,8 +8,9 @@
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
+import { ROOT, buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
 import { nuErrors } from '../helpers/nu-checker.ts';
 
@@ -192,8 +193,21 @@ describe('/corrections/', () => {
 });
 
 describe('valid HTML', () => {
-  it('passes the W3C Nu checker with zero errors on /corrections/ and on corrected, Arabic, paid and old stories', () => {
-    const files = ['corrections/index.html', ...['opinion-corrected', 'arabic-dateline', 'sponsored-story', 'old-story'].map((s) => `articles/${s}/index.html`)].map((f) => resolve(build.outDir, f));
-    expect(nuErrors(build.outDir, files)).toEqual([]);
+  const files = () =>
+    ['corrections/index.html', 'index.html', ...['opinion-corrected', 'arabic-dateline', 'sponsored-story', 'old-story'].map((s) => `articles/${s}/index.html`)].map((f) => resolve(build.outDir, f));
+
+  it('passes the W3C Nu checker with zero errors on /corrections/, a list with labelled cards, and corrected, Arabic, paid and old stories', () => {
+    expect(nuErrors(build.outDir, files())).toEqual([]);
+  });
+
+  it('has zero html-validate errors on the same pages', async () => {
+    // The project's .htmlvalidate.json, as tests/build/deploy-output.test.ts uses it.
+    const validator = new HtmlValidate(new FileSystemConfigLoader());
+    const errors: string[] = [];
+    for (const file of files()) {
+      const report = await validator.validateFile(relative(ROOT, file));
+      for (const result of report.results) for (const m of result.messages) errors.push(`${relative(build.outDir, file)}:${m.line}:${m.column} ${m.ruleId} ${m.message}`);
+    }
+    expect(errors).toEqual([]);
   });
 });
