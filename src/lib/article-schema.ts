@@ -220,7 +220,11 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
           let readable = true;
           written.forEach((entry: unknown, i) => {
             const value = typeof entry === 'object' && entry !== null ? (entry as { date?: unknown; text?: unknown }) : {};
-            if (typeof value.date !== 'string') return void (readable = false);
+            if (typeof value.date !== 'string') {
+              // Not a date at all: the field's own check above says so.
+              readable = false;
+              return;
+            }
             try {
               const when = parseArticleDate(value.date, timezone);
               if (published && isBefore(when, published)) {
