@@ -79,6 +79,14 @@ byline: "" # the writer's name, as printed
 topics: [] # e.g. [Syria, Security]
 lang: en # language tag; ar is shown right to left
 draft: true # delete this line when the article is ready to publish
+# kind: news # news, analysis, opinion, explainer, interview, review, obituary, or sponsored (then add "sponsor: who paid")
+# dateline: ALEPPO # where the story was reported from, printed before the first paragraph
+# corrections: # dated corrections, shown on the story and on /corrections/; never delete one
+#   - date: ${now} # when it was put right; same forms as published
+#     text: An earlier version of this story gave the wrong date of the vote.
+# updates: # dated notes of what changed in the story
+#   - date: ${now}
+#     text: Added the minister's reply.
 # image: # the lead photo; leave src out when the photo is not available
 #   src: ./photo.jpg # a file next to this article, or a path under public/
 #   alt: What the photo shows, for readers who cannot see it

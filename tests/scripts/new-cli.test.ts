@@ -34,7 +34,7 @@ function scaffold(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr, lastLine: result.stdout.trimEnd().split('\n').at(-1) ?? '' };
 }
 
-const FIELDS = ['title', 'standfirst', 'published', 'updated', 'timezone', 'source', 'republishedBy', 'url', 'byline', 'topics', 'lang', 'draft', 'image'];
+const FIELDS = ['title', 'standfirst', 'published', 'updated', 'timezone', 'source', 'republishedBy', 'url', 'byline', 'topics', 'lang', 'draft', 'kind', 'dateline', 'corrections', 'updates', 'image'];
 
 describe('npm run new', () => {
   const out = tempDir();
@@ -101,6 +101,7 @@ describe('npm run new', () => {
     const all = checkArticles(ROOT, project, [{ path: fileName, text: uncommented }]);
     expect(all.problems).toEqual([]);
     expect(all.articles[0]?.article).toMatchObject({ timezone: 'Asia/Damascus', republishedBy: { id: 'jerusalem-post' }, image: { caption: 'The caption printed under the photo' } });
+    expect(all.articles[0]?.article).toMatchObject({ kind: 'news', dateline: 'ALEPPO', corrections: [{ text: 'An earlier version of this story gave the wrong date of the vote.' }], updates: [{ text: "Added the minister's reply." }] });
   });
 
   it('never overwrites a file', () => {
