@@ -4,6 +4,7 @@
  */
 import type { ArticleView } from './article-view.ts';
 import { schemaTypeOf } from './article-kinds.ts';
+import { datetimeAttribute } from './dates.ts';
 
 export interface JsonLdContext {
   siteName: string;
@@ -26,7 +27,9 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
     description: article.standfirst,
     inLanguage: article.lang,
     datePublished: view.published.datetime,
-    dateModified: (view.updated ?? view.published).datetime,
+    // The latest change, even one too small for the page to say "Updated" (a correction
+    // minutes after publication): machines get the exact date (src/lib/article-changes.ts).
+    dateModified: datetimeAttribute(article.updated ?? article.published),
     mainEntityOfPage: ctx.pageUrl,
     url: ctx.pageUrl,
     author: article.byline ? { '@type': 'Person', name: article.byline } : organisation(article.source.name, article.source.url),

@@ -151,5 +151,8 @@ describe('what the page and the JSON-LD make of them', () => {
     expect(corrected.dateline).toBe('ALEPPO');
     expect(corrected.locationCreated).toEqual({ '@type': 'Place', name: 'ALEPPO' });
     expect(ld(VALID).correction).toBeUndefined();
+    // A correction minutes after publication moves dateModified, though the page does not say "Updated".
+    expect(ld(`${VALID}\ncorrections:\n  - date: 2025-05-18T09:10\n    text: A typo in a name.`).dateModified).toBe('2025-05-18T09:10:00+03:00');
+    expect(ld(VALID).dateModified).toBe('2025-05-18T09:00:00+03:00');
   });
 });
