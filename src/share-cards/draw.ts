@@ -23,7 +23,7 @@ interface SetText {
 
 async function setText(markup: string, font: string, size: number, width: number): Promise<SetText> {
   // dpi 72 makes Pango's points the card's pixels.
-  const { data, info } = await sharp({ text: { text: markup, font: `${font} ${size}px`, width, wrap: 'word', rgba: true, dpi: 72, spacing: Math.round(size * 0.18) } })
+  const { data, info } = await sharp({ text: { text: markup, font: `${font} ${size}px`, width, wrap: 'word-char', rgba: true, dpi: 72, spacing: Math.round(size * 0.18) } })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
@@ -33,24 +33,38 @@ async function setText(markup: string, font: string, size: number, width: number
 async function fitText(text: CardText): Promise<SetText> {
   for (const size of text.sizes) {
     const set = await setText(text.markup, text.font, size, text.width);
-    if (set.height <= text.maxHeight) return set;
+    if (set.height <= text.maxHeight) return cropped(set, text);
   }
   const smallest = text.sizes.at(-1)!;
   if (text.role === 'headline') {
     // Only the markup's text is cut: the span around it stays whole.
     const match = /^(<span[^>]*>)(.*)(<\/span>)$/s.exec(text.markup);
     if (match) {
-      const words = match[2]!.split(/\s+/).length;
-      for (let keep = words - 1; keep >= 1; keep -= 1) {
-        const set = await setText(`${match[1]}${shortenedHeadline(match[2]!, keep)}${match[3]}`, text.font, smallest, text.width);
-        if (set.height <= text.maxHeight) return set;
+      // The most words that fit, found by halving: a few settings even for a very long headline.
+      const setWords = (keep: number) => setText(`${match[1]}${shortenedHeadline(match[2]!, keep)}${match[3]}`, text.font, smallest, text.width);
+      let fits = 0;
+      let tooMany = match[2]!.split(/\s+/).length;
+      while (tooMany - fits > 1) {
+        const keep = Math.floor((fits + tooMany) / 2);
+        if ((await setWords(keep)).height <= text.maxHeight) fits = keep;
+        else tooMany = keep;
       }
+      if (fits) return cropped(await setWords(fits), text);
     }
   }
-  // A one-line text (a very long source name) is cut by the picture's edge.
-  const set = await setText(text.markup, text.font, smallest, text.width);
+  // A text still too big (a very long source name) is cut at its box's edges.
+  return cropped(await setText(text.markup, text.font, smallest, text.width), text);
+}
+
+/** The set text within its box: a word longer than a line (an address) can set wider than asked. */
+async function cropped(set: SetText, text: CardText): Promise<SetText> {
+  if (set.width <= text.width && set.height <= text.maxHeight) return set;
+  const width = Math.min(set.width, text.width);
   const height = Math.min(set.height, text.maxHeight);
-  return { data: set.data.subarray(0, set.width * height * 4), width: set.width, height };
+  // A right-to-left text keeps its start, on the right.
+  const left = text.dir === 'rtl' ? set.width - width : 0;
+  const data = await sharp(set.data, { raw: { width: set.width, height: set.height, channels: 4 } }).extract({ left, top: 0, width, height }).raw().toBuffer();
+  return { data, width, height };
 }
 
 /**

@@ -66,4 +66,15 @@ describe('drawing a share card', () => {
     expect(joined).toBeGreaterThan(100);
     expect(joined).toBeLessThan(apart * 0.8);
   });
+
+  it('keeps every text inside the card: a word longer than a line, a headline too long for five lines', async () => {
+    const address = `https://example.org/${'a'.repeat(300)}`;
+    for (const content of [{ ...base, headline: address, source: address }, { ...base, headline: 'word '.repeat(200) }, arabic(`${'كلمة '.repeat(150)}${address}`)]) {
+      const png = await drawCard(cardLayout(content));
+      expect((await sharp(png).metadata()).width).toBe(1200);
+      const runs = await inkRuns(png);
+      expect(runs[0]![0]).toBeGreaterThanOrEqual(72);
+      expect(runs.at(-1)![1]).toBeLessThanOrEqual(1128);
+    }
+  });
 });
