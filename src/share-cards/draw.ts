@@ -21,9 +21,9 @@ interface SetText {
   height: number;
 }
 
-async function setText(markup: string, font: string, size: number, width: number): Promise<SetText> {
+async function setText(text: CardText, markup: string, size: number): Promise<SetText> {
   // dpi 72 makes Pango's points the card's pixels.
-  const { data, info } = await sharp({ text: { text: markup, font: `${font} ${size}px`, width, wrap: 'word-char', rgba: true, dpi: 72, spacing: Math.round(size * 0.18) } })
+  const { data, info } = await sharp({ text: { text: markup, font: `${text.font} ${size}px`, width: text.width, wrap: 'word-char', rgba: true, dpi: 72, spacing: Math.round(size * text.leading) } })
     .raw()
     .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
@@ -32,7 +32,7 @@ async function setText(markup: string, font: string, size: number, width: number
 /** The text at the first size that fits its box; a headline too long even at the smallest loses words at its end. */
 async function fitText(text: CardText): Promise<SetText> {
   for (const size of text.sizes) {
-    const set = await setText(text.markup, text.font, size, text.width);
+    const set = await setText(text, text.markup, size);
     if (set.height <= text.maxHeight) return cropped(set, text);
   }
   const smallest = text.sizes.at(-1)!;
@@ -41,7 +41,7 @@ async function fitText(text: CardText): Promise<SetText> {
     const match = /^(<span[^>]*>)(.*)(<\/span>)$/s.exec(text.markup);
     if (match) {
       // The most words that fit, found by halving: a few settings even for a very long headline.
-      const setWords = (keep: number) => setText(`${match[1]}${shortenedHeadline(match[2]!, keep)}${match[3]}`, text.font, smallest, text.width);
+      const setWords = (keep: number) => setText(text, `${match[1]}${shortenedHeadline(match[2]!, keep)}${match[3]}`, smallest);
       let fits = 0;
       let tooMany = match[2]!.split(/\s+/).length;
       while (tooMany - fits > 1) {
@@ -53,7 +53,7 @@ async function fitText(text: CardText): Promise<SetText> {
     }
   }
   // A text still too big (a very long source name) is cut at its box's edges.
-  return cropped(await setText(text.markup, text.font, smallest, text.width), text);
+  return cropped(await setText(text, text.markup, smallest), text);
 }
 
 /** The set text within its box: a word longer than a line (an address) can set wider than asked. */

@@ -66,6 +66,8 @@ export interface CardText {
   font: string;
   /** Sizes in px to try in turn, largest first; the first whose text fits the box is used. */
   sizes: readonly number[];
+  /** Extra space between lines, as a share of the size: Naskh's own lines are already tall. */
+  leading: number;
   /** The box: x and width on the page, top edge, and the most height the text may take. */
   x: number;
   y: number;
@@ -125,17 +127,18 @@ export function cardLayout(content: CardContent): CardLayout {
   const { dir } = content;
   const arabic = dir === 'rtl' || /^ar\b/i.test(content.lang);
   const headlineFont = `${arabic ? FONTS.arabic : FONTS.serif} Bold`;
+  const leading = arabic ? 0 : 0.18;
   const sansFont = arabic ? FONTS.arabicSans : FONTS.sans;
   const byline = [content.source, content.dateText].map((part) => part.trim()).filter(Boolean).join(' · ');
   const texts: CardText[] = [];
   if (content.kindLabel.trim()) {
-    texts.push({ role: 'kind', markup: span(content.kindLabel, CARD_COLOURS.accent, dir), font: `${sansFont} Bold`, sizes: [28], x: MARGIN, y: 56, width: INNER, maxHeight: 44, dir });
+    texts.push({ role: 'kind', markup: span(content.kindLabel, CARD_COLOURS.accent, dir), font: `${sansFont} Bold`, sizes: [28], leading, x: MARGIN, y: 56, width: INNER, maxHeight: 44, dir });
   }
   texts.push(
-    { role: 'headline', markup: span(content.headline, CARD_COLOURS.text, dir), font: headlineFont, sizes: headlineSizes(content.headline), x: MARGIN, y: 112, width: INNER, maxHeight: 330, dir },
-    { role: 'byline', markup: span(byline, CARD_COLOURS.muted, dir), font: sansFont, sizes: [30, 26], x: MARGIN, y: 466, width: INNER, maxHeight: 48, dir },
+    { role: 'headline', markup: span(content.headline, CARD_COLOURS.text, dir), font: headlineFont, sizes: headlineSizes(content.headline), leading, x: MARGIN, y: 112, width: INNER, maxHeight: 330, dir },
+    { role: 'byline', markup: span(byline, CARD_COLOURS.muted, dir), font: sansFont, sizes: [30, 26], leading, x: MARGIN, y: 466, width: INNER, maxHeight: 48, dir },
     // The site's name is in the site's language, written as the masthead is.
-    { role: 'site', markup: span(content.siteName, CARD_COLOURS.text, dir), font: `${FONTS.serif} Bold`, sizes: [36], x: MARGIN, y: 556, width: INNER, maxHeight: 50, dir },
+    { role: 'site', markup: span(content.siteName, CARD_COLOURS.text, dir), font: `${FONTS.serif} Bold`, sizes: [36], leading: 0, x: MARGIN, y: 556, width: INNER, maxHeight: 50, dir },
   );
   return {
     width: CARD_WIDTH,
