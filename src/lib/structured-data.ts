@@ -8,8 +8,13 @@ export interface JsonLdContext {
   siteName: string;
   siteUrl: string;
   pageUrl: string;
-  /** Absolute URL of the lead image, when there is one. */
+  /** Absolute URL of the share image: the lead photo, or the story's card (src/share-cards/). */
   imageUrl?: string;
+  /** The share image's size in pixels. */
+  imageWidth?: number;
+  imageHeight?: number;
+  /** The share image is the story's card, not its lead photo: the photo's caption and credit do not belong to it. */
+  imageIsCard?: boolean;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -33,17 +38,22 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
     sourceOrganization: organisation(article.source.name, article.source.url),
     isBasedOn: view.originalUrl,
     keywords: article.topics.length ? article.topics.map((t) => t.name) : undefined,
-    image:
-      image && ctx.imageUrl
-        ? {
-            '@type': 'ImageObject',
-            contentUrl: ctx.imageUrl,
-            url: ctx.imageUrl,
-            caption: image.caption || undefined,
-            creditText: image.credit?.line,
-            creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
-          }
-        : undefined,
+    image: ctx.imageUrl
+      ? {
+          '@type': 'ImageObject',
+          contentUrl: ctx.imageUrl,
+          url: ctx.imageUrl,
+          width: ctx.imageWidth,
+          height: ctx.imageHeight,
+          ...(image && !ctx.imageIsCard
+            ? {
+                caption: image.caption || undefined,
+                creditText: image.credit?.line,
+                creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
+              }
+            : {}),
+        }
+      : undefined,
   };
 }
 

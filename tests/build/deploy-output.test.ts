@@ -141,6 +141,10 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     const ogImage = domOf(readPage(subpath.outDir, 'articles/aleppo-market-reopens/index.html')).querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(ogImage).toMatch(/^https:\/\/example\.github\.io\/news\/_astro\/.+\.jpg$/);
     expect(existsSync(resolve(subpath.outDir, new URL(ogImage).pathname.replace(/^\/news\//, '')))).toBe(true);
+    // A story without a photo shares its card, under the base path too.
+    const card = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html')).querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+    expect(card).toMatch(/^https:\/\/example\.github\.io\/news\/cards\/[0-9a-f]{16}\.png$/);
+    expect(existsSync(resolve(subpath.outDir, new URL(card).pathname.replace(/^\/news\//, '')))).toBe(true);
     expect(readPage(subpath.outDir, 'robots.txt')).toContain('Sitemap: https://example.github.io/news/sitemap-index.xml');
     expect(domOf(readPage(subpath.outDir, 'search/index.html')).querySelector('[data-search-form]')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
   });
