@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 
 /** Bump when the card's look changes: every card is then made again. */
-export const CARD_DESIGN_VERSION = 1;
+export const CARD_DESIGN_VERSION = 2;
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -129,7 +129,10 @@ export function cardLayout(content: CardContent): CardLayout {
   const headlineFont = `${arabic ? FONTS.arabic : FONTS.serif} Bold`;
   const leading = arabic ? 0 : 0.18;
   const sansFont = arabic ? FONTS.arabicSans : FONTS.sans;
-  const byline = [content.source, content.dateText].map((part) => part.trim()).filter(Boolean).join(' · ');
+  // In a right-to-left line, a mark on each side of the dot keeps a Latin source name from
+  // pulling the day's digits after it ("Example Wire · 19" read as one left-to-right run).
+  const separator = dir === 'rtl' ? '\u200f · \u200f' : ' · ';
+  const byline = [content.source, content.dateText].map((part) => part.trim()).filter(Boolean).join(separator);
   const texts: CardText[] = [];
   if (content.kindLabel.trim()) {
     texts.push({ role: 'kind', markup: span(content.kindLabel, CARD_COLOURS.accent, dir), font: `${sansFont} Bold`, sizes: [28], leading, x: MARGIN, y: 56, width: INNER, maxHeight: 44, dir });
