@@ -27,6 +27,13 @@ export interface SiteConfig {
    * each deploy (docs/feeds.md). WEBSUB_HUB sets it for one build.
    */
   websubHub?: string | undefined;
+  /**
+   * Draw a share card (docs/share-cards.md) for every story without a lead photo. Each card
+   * costs about 18 ms of CPU once, then is kept between builds; a site with thousands of
+   * stories without photos, built where the cache is not kept, may turn this off, and such a
+   * story then shares no picture. SHARE_CARDS=off turns it off for one build.
+   */
+  shareCards: boolean;
 }
 
 /**
@@ -47,4 +54,5 @@ export const siteConfig: SiteConfig = {
   remoteImageHosts: [...extraImageHosts],
   storiesPerFeed: 50,
   websubHub: process.env.WEBSUB_HUB || undefined,
+  shareCards: process.env.SHARE_CARDS !== 'off',
 };

@@ -1,6 +1,6 @@
 /**
  * A story's share image for link previews and JSON-LD: its lead photo when it has one,
- * otherwise its card. The page only names the card (its address follows from what it
+ * otherwise its card (unless the site turns cards off). The page only names the card (its address follows from what it
  * shows) and leaves a record for the share-card integration, which draws the card, or
  * reuses it, once the pages are built (./integration.ts).
  */
@@ -20,7 +20,7 @@ export interface ShareImage {
   kind: 'photo' | 'card';
 }
 
-export async function storyShareImage(item: SiteArticle, base: string): Promise<ShareImage> {
+export async function storyShareImage(item: SiteArticle, base: string): Promise<ShareImage | undefined> {
   const cache = new URL(cacheDir);
   const photo = await sharedLeadPhoto(item, base);
   const { article } = item;
@@ -29,6 +29,10 @@ export async function storyShareImage(item: SiteArticle, base: string): Promise<
     // An empty alt is allowed on the page, where the caption follows; a preview has no caption.
     const alt = article.image?.alt || article.image?.caption || article.title;
     return { ...photo, alt, kind: 'photo' };
+  }
+  if (!siteConfig.shareCards) {
+    removeCardRecord(cache, item.slug);
+    return undefined;
   }
   const card = storyCard(item, siteConfig.name);
   writeCardRecord(cache, item.slug, { file: card.file, content: card.content });

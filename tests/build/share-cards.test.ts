@@ -139,4 +139,15 @@ describe('share cards between builds', () => {
     expect(readdirSync(resolve(outDir, 'cards')).sort()).toEqual([newSeedCard, arabicCard].map((f) => f.split('/').at(-1)).sort());
     expect(readdirSync(resolve(cacheDir, 'share-cards/cards')).sort()).toEqual(readdirSync(resolve(outDir, 'cards')).sort());
   });
+
+  it('with SHARE_CARDS=off, a story without a lead photo names no picture and no card is shipped', async () => {
+    const off = await runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site, SHARE_CARDS: 'off' });
+    expect(off.code, off.output).toBe(0);
+    const seed = domOf(readPage(outDir, 'articles/syria-isis-operation-aleppo/index.html'));
+    expect(seed.querySelector('meta[property="og:image"]')).toBeNull();
+    expect(JSON.parse(seed.querySelector('script[type="application/ld+json"]')!.textContent!).image).toBeUndefined();
+    // The story with a lead photo still shares it.
+    expect(shareImageOf(outDir, 'aleppo-market-reopens').og).toMatch(/\/_astro\/.+\.jpg$/);
+    expect(readdirSync(resolve(outDir, 'cards'))).toEqual([]);
+  });
 });
