@@ -34,7 +34,8 @@ describe('JSON-LD author', () => {
 
 describe('JSON-LD publisher', () => {
   it('describes the organisation with its logo and every policy address the config sets, absolute', () => {
-    const data = publisherJsonLd({ ...siteConfig.publisher, ethicsPolicy: 'https://elsewhere.example/ethics', masthead: undefined }, 'https://x.example/', (p) => `https://x.example/${p}`);
+    const { masthead: _left, ...withoutMasthead } = siteConfig.publisher;
+    const data = publisherJsonLd({ ...withoutMasthead, ethicsPolicy: 'https://elsewhere.example/ethics' }, 'https://x.example/', (p) => `https://x.example/${p}`);
     expect(data).toEqual({
       '@type': 'NewsMediaOrganization',
       name: 'The Reader',
