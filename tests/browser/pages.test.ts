@@ -146,6 +146,9 @@ describe.skipIf(skip)('every page in Chromium, served by nginx', () => {
     expect(paths).toContain('/');
     expect(paths).toContain(MISSING_PATH);
     expect(real!.checks.some((p) => p.isArticle)).toBe(true);
+    // The publisher's pages and the authors' index come from content/; an author's page with stories from the fixture.
+    for (const path of ['/about/', '/policies/', '/contact/', '/authors/']) expect(paths).toContain(path);
+    expect(sites[1]!.checks.map((p) => p.path)).toContain('/authors/jane-tester/');
     // Lists with English and Arabic headlines: the front page, a topic and a source.
     const reader = sites[1]!;
     const mixed = reader.checks.filter((p) => !p.query && isMixedList(built(reader.build, p))).map((p) => kindOf(p.path));
