@@ -84,6 +84,8 @@ describe('bylines', () => {
     const ar = page('articles/arabic-market-story/index.html').querySelector('.byline');
     expect(textOf(ar)).toBe('بقلم Jane Tester وSam Example');
     expect([...ar!.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['/authors/jane-tester/', '/authors/sam-example/']);
+    // Latin names in an Arabic line: each isolated, so "و" stays between them.
+    expect([...ar!.querySelectorAll('bdi')].map((b) => textOf(b))).toEqual(['Jane Tester', 'Sam Example']);
   });
 
   it('link the writer from a story’s card in lists', () => {
