@@ -87,12 +87,18 @@ async function buildStory(item: SiteArticle, site: URL): Promise<FeedStory> {
     contentHtml: withAbsoluteUrls(body, url),
     published: feedTimestamp(article.published),
     ...(item.updated && article.updated ? { updated: feedTimestamp(article.updated) } : {}),
-    author: article.byline ? { name: article.byline } : { name: article.source.name, url: article.source.url },
+    author: article.byline ? { name: article.byline, ...authorPage(article.bylines, site) } : { name: article.source.name, url: article.source.url },
     categories: article.topics.map((t) => ({ name: t.name, slug: t.slug })),
     lang: article.lang,
     dir: article.dir,
     ...(image ? { image: { url: new URL(image, site).href, type: imageType(image) } } : {}),
   };
+}
+
+/** A byline of one listed writer links their page here; several writers are named without a link. */
+function authorPage(bylines: SiteArticle['article']['bylines'], site: URL): { url?: string } {
+  const only = bylines.length === 1 ? bylines[0]!.author : undefined;
+  return only ? { url: new URL(urls.author(only.id), site).href } : {};
 }
 
 /** shareImagePath makes a JPEG, except of a photo under public/, which is served as it is. */

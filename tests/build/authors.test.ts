@@ -58,6 +58,7 @@ describe('author pages', () => {
     expect(textOf(doc.querySelector('.author-role'))).toBe('Arabic desk editor');
     expect(textOf(doc.querySelector('.author-facts dd'))).toBe('Arabic, English');
     expect(cardLinks(doc)).toEqual([]);
+    expect(textOf(doc.querySelector('.author-stories + p'))).toBe('No stories by Layla Example yet.');
   });
 
   it('describe the author as a ProfilePage about a Person', () => {

@@ -210,7 +210,9 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     }
     // Author, topics and lead photo.
     expect(rss.author).toBe('Jane Tester');
-    expect(json.authors).toEqual([{ name: 'Jane Tester' }]);
+    // A listed writer links their page on this site.
+    expect(json.authors).toEqual([{ name: 'Jane Tester', url: `${siteRoot}authors/jane-tester/` }]);
+    expect(atom.author).toBe('Jane Tester');
     expect(rss.categories).toEqual(['Syria', 'Aleppo', 'Heritage']);
     expect(json.tags).toEqual(['Syria', 'Aleppo', 'Heritage']);
     const enclosure = rss.enclosures[0]!;
