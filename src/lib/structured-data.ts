@@ -3,6 +3,7 @@
  * shows, so search engines and readers see the same facts.
  */
 import type { ArticleView } from './article-view.ts';
+import { authorJsonLd, type JsonObject } from './people-json-ld.ts';
 
 export interface JsonLdContext {
   siteName: string;
@@ -15,6 +16,10 @@ export interface JsonLdContext {
   imageHeight?: number;
   /** The share image is the story's card, not its lead photo: the photo's caption and credit do not belong to it. */
   imageIsCard?: boolean;
+  /** The site's organisation (people-json-ld.ts publisherJsonLd); a bare one from siteName and siteUrl when absent. */
+  publisher?: JsonObject;
+  /** Absolute address of an author's page; a listed writer is linked to it. */
+  authorUrl?: (id: string) => string;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -33,8 +38,8 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
     dateModified: (view.updated ?? view.published).datetime,
     mainEntityOfPage: ctx.pageUrl,
     url: ctx.pageUrl,
-    author: article.byline ? { '@type': 'Person', name: article.byline } : organisation(article.source.name, article.source.url),
-    publisher: organisation(ctx.siteName, ctx.siteUrl),
+    author: authorJsonLd(article, ctx.authorUrl ?? ((id) => new URL(`authors/${id}/`, ctx.siteUrl).href)),
+    publisher: ctx.publisher ?? organisation(ctx.siteName, ctx.siteUrl),
     sourceOrganization: organisation(article.source.name, article.source.url),
     isBasedOn: view.originalUrl,
     keywords: article.topics.length ? article.topics.map((t) => t.name) : undefined,

@@ -71,8 +71,12 @@ describe('HTML', () => {
   it('passes the W3C Nu checker with zero errors on every page type', () => {
     const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
     const kinds = new Set(pages.map((f) => relative(root.outDir, f).split('/')[0]));
-    // Every page type: front page, its later pages, articles, topics, sources, their lists, feeds, search and 404.
-    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'feeds', 'search', '404.html']) expect(kinds).toContain(kind);
+    // Every page type: front page, its later pages, articles, topics, sources, authors, their lists, feeds, search,
+    // the site's own pages (About, Policies, Contact) and 404.
+    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'authors', 'feeds', 'search', 'about', 'policies', 'contact', '404.html']) expect(kinds).toContain(kind);
+    for (const path of ['authors/index.html', 'authors/jane-tester/index.html', 'authors/layla-example/index.html', 'policies/index.html']) {
+      expect(pages).toContain(resolve(root.outDir, path));
+    }
     expect(nuErrors(root.outDir, pages)).toEqual([]);
   });
 });

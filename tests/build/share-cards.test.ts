@@ -50,7 +50,7 @@ function fileOf(outDir: string, address: string, site = SITE): string {
 
 beforeAll(async () => {
   // The same content and address as tests/build/reader-site.test.ts, so the build is shared.
-  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22, fillerByline: 'Sam Example' });
   build = await buildSite(content, { SITE_URL: SITE });
   expect(build.code, build.output).toBe(0);
 });
