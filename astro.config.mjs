@@ -5,6 +5,8 @@ import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import searchIndex, { SEARCH_INDEX_FOLDER } from './src/search/integration.ts';
+import shareCards from './src/share-cards/integration.ts';
+import { CARD_FOLDER } from './src/share-cards/story-card.ts';
 import { withLastmod } from './src/feeds/sitemap-dates.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
@@ -37,8 +39,10 @@ export default defineConfig({
     contentStoreFile(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),
     searchIndex(),
+    // Draws or reuses each story's share card once the pages name them (src/share-cards/).
+    shareCards(),
     // Last: it removes what this build did not make, once every other integration has written.
-    outputFolder({ managed: [SEARCH_INDEX_FOLDER] }),
+    outputFolder({ managed: [SEARCH_INDEX_FOLDER, CARD_FOLDER] }),
   ],
   security: {
     csp: {

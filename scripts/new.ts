@@ -75,7 +75,7 @@ published: ${now} # now, in ${zone} (the site's zone); change to when the story 
 source: # REQUIRED: who reported it, a name from ${contentDir}/sources.yaml${known ? ` (${known})` : ''}
 # republishedBy: The Jerusalem Post # who republished it, when we took it from them
 # url: https://www.example.com/the-original-article # the address of the article we took it from
-byline: "" # the writer's name, as printed
+byline: "" # the writer's name, or "A and B"; a name in content/authors.yaml links their page
 topics: [] # e.g. [Syria, Security]
 lang: en # language tag; ar is shown right to left
 draft: true # delete this line when the article is ready to publish

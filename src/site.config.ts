@@ -32,6 +32,42 @@ export interface SiteConfig {
    * more than 2 years old"), counted from the build's day (BUILD_DATE pins it; docs/trust.md).
    */
   oldStoryYears: number;
+  /**
+   * Draw a share card (docs/share-cards.md) for every story without a lead photo. Each card
+   * costs about 18 ms of CPU once, then is kept between builds; a site with thousands of
+   * stories without photos, built where the cache is not kept, may turn this off, and such a
+   * story then shares no picture. SHARE_CARDS=off turns it off for one build.
+   */
+  shareCards: boolean;
+  /**
+   * Whether a byline name not listed in content/authors.yaml is printed as plain text (true) or
+   * fails the check (false). A name within a few letters of a listed one fails either way:
+   * that is a misspelling (docs/authors-and-publisher.md).
+   */
+  allowUnlistedBylines: boolean;
+  /** The organisation that publishes the site, for readers and for schema.org `publisher`. */
+  publisher: Publisher;
+  /** The site's own pages (content/pages/<page>.md) linked from every page's footer, in order. */
+  footerPages: readonly { label: string; page: string }[];
+}
+
+/**
+ * The publisher as schema.org NewsMediaOrganization describes one. Addresses are site paths
+ * (under the base path, such as "policies/#corrections") or absolute http(s) addresses; an
+ * address left out is left out of the JSON-LD.
+ */
+export interface Publisher {
+  name: string;
+  /** A raster logo under public/ with its size in pixels; Google asks for PNG, JPEG or WebP. */
+  logo: { path: string; width: number; height: number };
+  /** Where readers write to report an error; every article links it (mailto) with its address filled in. */
+  correctionsEmail: string;
+  publishingPrinciples?: string;
+  correctionsPolicy?: string;
+  ethicsPolicy?: string;
+  masthead?: string;
+  actionableFeedbackPolicy?: string;
+  ownershipFundingInfo?: string;
 }
 
 /**
@@ -53,4 +89,24 @@ export const siteConfig: SiteConfig = {
   storiesPerFeed: 50,
   websubHub: process.env.WEBSUB_HUB || undefined,
   oldStoryYears: 1,
+  shareCards: process.env.SHARE_CARDS !== 'off',
+  // True: most stories here come from agencies and partners whose writers have no page on
+  // this site; their names are printed as given, and misspelt staff names are still caught.
+  allowUnlistedBylines: true,
+  publisher: {
+    name: 'The Reader',
+    logo: { path: 'publisher-logo.png', width: 600, height: 60 },
+    correctionsEmail: 'corrections@example.org',
+    publishingPrinciples: 'policies/',
+    correctionsPolicy: 'policies/#corrections',
+    ethicsPolicy: 'policies/#ethics',
+    masthead: 'about/#masthead',
+    actionableFeedbackPolicy: 'contact/',
+    ownershipFundingInfo: 'about/#ownership-and-funding',
+  },
+  footerPages: [
+    { label: 'About', page: 'about' },
+    { label: 'Policies', page: 'policies' },
+    { label: 'Contact', page: 'contact' },
+  ],
 };

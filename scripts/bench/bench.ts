@@ -110,7 +110,7 @@ function empty(...dirs: string[]): void {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 }
 
-/** One round: bare cold, ours cold, ours unchanged, ours after one edit. Interleaved so drift in machine load hits both projects alike. */
+/** One round: bare cold, ours cold without and with share cards, ours unchanged, ours after one edit. Interleaved so drift in machine load hits both projects alike. */
 async function buildRound(dirs: SizeDirs, edited: CorpusFile, round: number) {
   const oursEnv = {
     // The site's loader wants the content folder relative to the project root.
@@ -123,6 +123,12 @@ async function buildRound(dirs: SizeDirs, edited: CorpusFile, round: number) {
   empty(dirs.bareOut, dirs.bareCache, join(dirs.bareProject, '.astro'));
   progress(`  round ${round}: bare Astro, cold`);
   const bare = await measureBuild({ cwd: dirs.bareProject, astroEntry: ASTRO_ENTRY, env: { OUT_DIR: dirs.bareOut, CACHE_DIR: dirs.bareCache }, logFile: log('bare-cold') });
+
+  // The same cold build without share cards, to show what drawing a card for every story
+  // without a lead photo costs (none of the corpus's stories has one).
+  empty(dirs.oursOut, dirs.oursCache);
+  progress(`  round ${round}: ours, cold, share cards off`);
+  const coldNoCards = await measureBuild({ cwd: ROOT, astroEntry: ASTRO_ENTRY, env: { ...oursEnv, SHARE_CARDS: 'off' }, logFile: log('ours-cold-no-cards') });
 
   empty(dirs.oursOut, dirs.oursCache);
   progress(`  round ${round}: ours, cold`);
@@ -146,7 +152,7 @@ async function buildRound(dirs: SizeDirs, edited: CorpusFile, round: number) {
     // Back to the seeded text, so every round and the page weights see the same corpus.
     writeFileSync(file, edited.text);
   }
-  return { bare, cold, unchanged, oneChanged, oneChangedKnownWords };
+  return { bare, cold, coldNoCards, unchanged, oneChanged, oneChangedKnownWords };
 }
 
 async function browserChecks(dirs: SizeDirs, paths: string[], skipLighthouse: boolean): Promise<Pick<SizeResult, 'requests' | 'searches' | 'lighthouse'>> {
@@ -211,6 +217,7 @@ async function benchSize(articles: number, options: Options): Promise<SizeResult
     },
     ours: {
       cold,
+      coldNoCards: summarise(rounds.map((r) => r.coldNoCards), articles),
       unchanged: summarise(rounds.map((r) => r.unchanged), articles),
       oneChanged: summarise(rounds.map((r) => r.oneChanged), articles),
       oneChangedKnownWords: summarise(rounds.map((r) => r.oneChangedKnownWords), articles),

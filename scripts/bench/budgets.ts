@@ -67,11 +67,20 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
   lines.push(line(pages.front.htmlCssGzip <= BUDGETS.frontHtmlCssGzip, `front page (20 articles) HTML+CSS gzip ≤ ${kb(BUDGETS.frontHtmlCssGzip)}`, kb(pages.front.htmlCssGzip)));
 
   for (const size of sizes) {
-    const name = `cold build ≤ ${BUDGETS.coldRatio}× bare Astro (N = ${n(size.articles)})`;
-    const cpuRatio = size.ours.cold.median.cpuMs / size.bare.cold.median.cpuMs;
-    const detail = `${size.coldRatio.toFixed(2)}× (${(size.ours.cold.median.wallMs / 1000).toFixed(1)} s vs ${(size.bare.cold.median.wallMs / 1000).toFixed(1)} s; CPU ${cpuRatio.toFixed(2)}×)`;
-    // The budget is set at 10,000 articles; at other sizes the ratio is shown for reference.
-    lines.push(size.articles === BUDGETS.ratioAt ? line(size.coldRatio <= BUDGETS.coldRatio, name, detail) : { status: 'INFO', name: `${name}, budget applies at N = ${n(BUDGETS.ratioAt)}`, detail });
+    // Judged twice: the site as it ships (a share card for every story without a lead photo,
+    // which is every story of the corpus) and with SHARE_CARDS=off.
+    const scenarios = [
+      { label: 'share cards on', ours: size.ours.cold },
+      { label: 'share cards off', ours: size.ours.coldNoCards },
+    ];
+    for (const { label, ours } of scenarios) {
+      const name = `cold build ≤ ${BUDGETS.coldRatio}× bare Astro, ${label} (N = ${n(size.articles)})`;
+      const ratio = ours.median.wallMs / size.bare.cold.median.wallMs;
+      const cpuRatio = ours.median.cpuMs / size.bare.cold.median.cpuMs;
+      const detail = `${ratio.toFixed(2)}× (${(ours.median.wallMs / 1000).toFixed(1)} s vs ${(size.bare.cold.median.wallMs / 1000).toFixed(1)} s; CPU ${cpuRatio.toFixed(2)}×)`;
+      // The budget is set at 10,000 articles; at other sizes the ratio is shown for reference.
+      lines.push(size.articles === BUDGETS.ratioAt ? line(ratio <= BUDGETS.coldRatio, name, detail) : { status: 'INFO', name: `${name}, budget applies at N = ${n(BUDGETS.ratioAt)}`, detail });
+    }
   }
   for (const size of sizes) {
     // Judged on all of the build's processes at once (Astro, its render workers, Pagefind):
@@ -95,7 +104,9 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
     lines.push({ status: 'SKIP', name: 'growth no worse than linear', detail: 'needs two sizes (the default run)' });
   }
   for (const size of sizes) {
-    const cold = size.ours.cold.median.wallMs;
+    // Against the cold build without cards, the smaller: drawing every card once must not
+    // make a rebuild look cheap.
+    const cold = size.ours.coldNoCards.median.wallMs;
     const withNewWords = size.ours.oneChanged.median.wallMs / cold;
     const known = size.ours.oneChangedKnownWords.median.wallMs / cold;
     const unchanged = size.ours.unchanged.median.wallMs / cold;
@@ -103,7 +114,7 @@ export function evaluateBudgets(sizes: readonly SizeResult[]): BudgetLine[] {
     // and Astro starting, the configs loading, Vite bundling) is about half the cold build,
     // as a rebuild with nothing changed shows, so no edit comes in under 0.5× there: the
     // ratio is shown, not judged.
-    const name = `rebuild after one article changed ≤ ${BUDGETS.oneChangedRebuild}× cold (N = ${n(size.articles)})`;
+    const name = `rebuild after one article changed ≤ ${BUDGETS.oneChangedRebuild}× cold without cards (N = ${n(size.articles)})`;
     const detail = `${withNewWords.toFixed(2)}× with new words, ${known.toFixed(2)}× in words the site has (nothing changed: ${unchanged.toFixed(2)}×)`;
     lines.push(
       size.articles === BUDGETS.ratioAt

@@ -66,6 +66,7 @@ export function formatSize(size: SizeResult): string {
       ['build', 'wall', 'CPU', 'peak RSS, one process', 'peak RSS, all at once', 'ms/article', 'pages'],
       [
         buildRow('ours: cold', ours.cold),
+        buildRow('ours: cold, share cards off', ours.coldNoCards),
         buildRow('ours: rebuild, nothing changed', ours.unchanged),
         buildRow('ours: rebuild, one article changed, known words', ours.oneChangedKnownWords),
         buildRow('ours: rebuild, one article changed, new words', ours.oneChanged),

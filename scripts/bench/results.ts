@@ -33,7 +33,10 @@ export interface SizeResult {
   runs: number;
   corpus: { dir: string; arabic: number; bytes: number };
   ours: {
+    /** The default site: a share card drawn for every story without a lead photo. */
     cold: Scenario;
+    /** The same with SHARE_CARDS=off. */
+    coldNoCards: Scenario;
     unchanged: Scenario;
     /** One story's body changed with words no story had. */
     oneChanged: Scenario;

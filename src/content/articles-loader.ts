@@ -57,7 +57,7 @@ export function articlesLoader(project: ContentProject): Loader {
       await loadAll(ctx, project);
       ctx.watcher?.add(resolve(fileURLToPath(ctx.config.root), project.contentDir));
       ctx.watcher?.on('all', (_event, path) => {
-        if (path.includes(project.contentDir) && (ARTICLE_FILE.test(path) || path.endsWith('sources.yaml'))) {
+        if (path.includes(project.contentDir) && (ARTICLE_FILE.test(path) || path.endsWith('sources.yaml') || path.endsWith('authors.yaml'))) {
           loadAll(ctx, project).catch((error: unknown) => ctx.logger.error(String(error)));
         }
       });
@@ -134,7 +134,7 @@ async function renderAndStore(
   const untouched = new Set(store.keys());
   // The base path is in each render (site-relative links in the text start with it); the
   // code digest renders everything again when the code that checks and renders changes.
-  const context = `${articleCodeDigest()}\n${config.base}\n${project.sourcesText}`;
+  const context = `${articleCodeDigest()}\n${config.base}\n${project.sourcesText}\n${project.authorsText}`;
   const digests = new Map<string, string>();
   const changed: { item: ValidArticle; digestWith: (rendered: RenderedContent | undefined) => string }[] = [];
   for (const item of articles) {

@@ -60,15 +60,29 @@ export function leadImage(item: SiteArticle, base: string): Promise<LeadImage | 
   return found;
 }
 
-/** A 1200 px JPEG of the lead image for link previews and JSON-LD, as a site path. */
-export async function shareImagePath(item: SiteArticle, base: string): Promise<string | undefined> {
+/** A lead image as a share image: its site path and the size of the file there. */
+export interface SharedPhoto {
+  src: string;
+  width: number;
+  height: number;
+}
+
+/** A 1200 px JPEG of the lead image for link previews and JSON-LD, with its size. */
+export async function sharedLeadPhoto(item: SiteArticle, base: string): Promise<SharedPhoto | undefined> {
   const image = await leadImage(item, base);
   if (!image) return undefined;
-  if (image.kind === 'static') return image.src;
+  if (image.kind === 'static') return { src: image.src, width: image.width, height: image.height };
   if (image.kind === 'remote') {
     const width = Math.min(1200, image.width);
-    return (await getImage({ src: image.src, width, height: Math.round((width * image.height) / image.width), format: 'jpg' })).src;
+    const height = Math.round((width * image.height) / image.width);
+    return { src: (await getImage({ src: image.src, width, height, format: 'jpg' })).src, width, height };
   }
-  const shared = await getImage({ src: image.image, width: Math.min(1200, image.image.width), format: 'jpg' });
-  return shared.src;
+  const width = Math.min(1200, image.image.width);
+  const shared = await getImage({ src: image.image, width, format: 'jpg' });
+  return { src: shared.src, width, height: Number(shared.attributes.height ?? Math.round((width * image.image.height) / image.image.width)) };
+}
+
+/** A 1200 px JPEG of the lead image for link previews and JSON-LD, as a site path. */
+export async function shareImagePath(item: SiteArticle, base: string): Promise<string | undefined> {
+  return (await sharedLeadPhoto(item, base))?.src;
 }

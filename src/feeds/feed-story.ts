@@ -18,7 +18,7 @@ export interface FeedStory {
   published: string;
   /** Present when the story was updated after publication. */
   updated?: string;
-  /** The byline when the story has one, otherwise the source that reported it. */
+  /** The byline when the story has one (a single listed writer with their page), otherwise the source that reported it. */
   author: { name: string; url?: string };
   /** The story's topics: the name readers see and the slug of its address. */
   categories: { name: string; slug: string }[];

@@ -40,6 +40,7 @@ export interface SiteFeedLists {
   corrections: SiteFeedList;
   topics: SiteFeedList[];
   sources: SiteFeedList[];
+  authors: SiteFeedList[];
 }
 
 let lists: Promise<SiteFeedLists> | undefined;
@@ -49,7 +50,7 @@ const changedAt = (item: SiteArticle) => feedTimestamp(item.article.updated ?? i
 
 function recordDates(lists: SiteFeedLists, site: URL): void {
   for (const item of lists.front.stories) recordPageDate(new URL(urls.article(item.slug), site).href, changedAt(item));
-  for (const list of [lists.front, ...lists.topics, ...lists.sources]) {
+  for (const list of [lists.front, ...lists.topics, ...lists.sources, ...lists.authors]) {
     const newest = list.stories.map(changedAt).reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
     if (newest) recordPageDate(new URL(list.path, site).href, newest);
   }
@@ -59,7 +60,7 @@ function recordDates(lists: SiteFeedLists, site: URL): void {
 }
 
 async function loadLists(): Promise<SiteFeedLists> {
-  const [articles, { topics, sources }] = await Promise.all([siteArticles(), listings()]);
+  const [articles, { topics, sources, authors }] = await Promise.all([siteArticles(), listings()]);
   const base = { lang: siteConfig.lang };
   const corrections = siteCorrections(articles);
   const found: SiteFeedLists = {
@@ -76,6 +77,7 @@ async function loadLists(): Promise<SiteFeedLists> {
     front: { ...base, key: '', name: siteConfig.name, description: siteConfig.description, path: urls.home(), stories: articles },
     topics: topics.map((g) => ({ ...base, kind: 'Topic', key: g.key, name: g.name, description: `News about ${g.name}, newest first.`, path: urls.topic(g.key), stories: g.items })),
     sources: sources.map((g) => ({ ...base, kind: 'Source', key: g.key, name: g.name, description: `Stories reported by ${g.name}, newest first.`, path: urls.source(g.key), stories: g.items })),
+    authors: authors.map((g) => ({ ...base, kind: 'Author', key: g.key, name: g.name, description: `Stories by ${g.name}, newest first.`, path: urls.author(g.key), stories: g.items })),
   };
   // Every build asks the feed routes for their paths, even when it keeps their files, so
   // every build records the sitemap's dates.
@@ -109,12 +111,18 @@ async function buildStory(item: SiteArticle, site: URL): Promise<FeedStory> {
     contentHtml: withAbsoluteUrls(body, url),
     published: feedTimestamp(article.published),
     ...(item.updated && article.updated ? { updated: feedTimestamp(article.updated) } : {}),
-    author: article.byline ? { name: article.byline } : { name: article.source.name, url: article.source.url },
+    author: article.byline ? { name: article.byline, ...authorPage(article.bylines, site) } : { name: article.source.name, url: article.source.url },
     categories: article.topics.map((t) => ({ name: t.name, slug: t.slug })),
     lang: article.lang,
     dir: article.dir,
     ...(image ? { image: { url: new URL(image, site).href, type: imageType(image) } } : {}),
   };
+}
+
+/** A byline of one listed writer links their page here; several writers are named without a link. */
+function authorPage(bylines: SiteArticle['article']['bylines'], site: URL): { url?: string } {
+  const only = bylines.length === 1 ? bylines[0]!.author : undefined;
+  return only ? { url: new URL(urls.author(only.id), site).href } : {};
 }
 
 /** shareImagePath makes a JPEG, except of a photo under public/, which is served as it is. */
@@ -172,10 +180,10 @@ export async function feedResponse({ props, site }: Pick<APIContext<FeedRoutePro
   return new Response(body, { headers: { 'Content-Type': type } });
 }
 
-/** Every list's feeds by kind, for /feeds/ and /feeds.opml: the front page and the corrections first, then topics, then sources. */
+/** Every list's feeds by kind, for /feeds/ and /feeds.opml: the front page and the corrections first, then topics, sources and authors. */
 export async function feedDirectory(site: URL): Promise<{ kind?: string; lists: { title: string; feeds: FeedLink[]; pageUrl: string }[] }[]> {
-  const { front, corrections, topics, sources } = await feedLists();
+  const { front, corrections, topics, sources, authors } = await feedLists();
   const absolute = (path: string) => new URL(path, site).href;
   const entry = (list: SiteFeedList) => ({ title: feedTitle(list, siteConfig.name), feeds: feedLinks(list, siteConfig.name, absolute), pageUrl: absolute(list.path) });
-  return [{ lists: [entry(front), entry(corrections)] }, { kind: 'Topics', lists: topics.map(entry) }, { kind: 'Sources', lists: sources.map(entry) }];
+  return [{ lists: [entry(front), entry(corrections)] }, { kind: 'Topics', lists: topics.map(entry) }, { kind: 'Sources', lists: sources.map(entry) }, ...(authors.length ? [{ kind: 'Authors', lists: authors.map(entry) }] : [])];
 }

@@ -9,6 +9,7 @@ import { ARTICLE_KINDS, type ArticleKind } from './article-kinds.ts';
 import { latestChange, type ArticleChange } from './article-changes.ts';
 import { parseCredit, structuredCredit, type PhotoCredit } from './credits.ts';
 import type { Source, SourceRegistry } from './sources.ts';
+import { bylineNames, createAuthorRegistry, joinNames, matchByline, type AuthorRegistry, type BylineName } from './authors.ts';
 import { topicSlug } from './slugs.ts';
 
 export interface ArticleFigure {
@@ -34,7 +35,10 @@ export interface Article {
   source: Source;
   url?: string;
   republishedBy?: Source;
+  /** The byline as printed ("Jane Tester and Sam Example"), in the article's language. */
   byline?: string;
+  /** Each writer the byline names, with their entry in content/authors.yaml when listed. */
+  bylines: BylineName[];
   topics: Topic[];
   lang: string;
   dir: 'ltr' | 'rtl';
@@ -56,6 +60,10 @@ export interface SchemaContext {
   sources: SourceRegistry;
   /** The site's zone for times written without an offset. */
   defaultZone: string;
+  /** The site's writers (content/authors.yaml); none when not given. */
+  authors?: AuthorRegistry;
+  /** Print a byline name that is not listed as plain text instead of failing (siteConfig.allowUnlistedBylines); default true. */
+  allowUnlistedBylines?: boolean;
 }
 
 /**
@@ -116,7 +124,7 @@ const DATE_FIELDS = new Set(['published', 'updated']);
 const BCP47 = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Builds the frontmatter schema; the source list and default zone come from the project. */
-export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
+export function createArticleSchema({ sources, defaultZone, authors = createAuthorRegistry([]), allowUnlistedBylines = true }: SchemaContext) {
   const sourceField = (what: string) =>
     z.string({ error: (issue) => (issue.input === undefined ? `is required: ${what}` : `expected ${what}`) }).transform((value, ctx): Source => {
       const found = sources.match(value);
@@ -156,8 +164,16 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
       url: z.url({ protocol: /^https?$/, error: 'expected the original article\'s http(s) address' }).optional(),
       /** Who republished it, when we took it from a republisher; same matching as `source`. */
       republishedBy: sourceField('a source name, alias or URL from content/sources.yaml').optional(),
-      /** The writer's name as printed. */
-      byline: optionalText('the writer\'s name'),
+      /** The writer's name, or several: a list, or "A and B", "A, B and C"; matched to content/authors.yaml. */
+      byline: z
+        .union([z.string(), z.array(z.string())], { error: 'expected the writer\'s name, or a list of names' })
+        .optional()
+        .transform((value, ctx): BylineName[] => {
+          if (value === undefined) return [];
+          const { names, problems } = matchByline(bylineNames(value, authors), authors, allowUnlistedBylines);
+          for (const problem of problems) ctx.addIssue({ code: 'custom', message: problem.message });
+          return problems.length ? z.NEVER : names;
+        }),
       /** Subjects, e.g. [Syria, ISIS]; each gets a topic page. */
       topics: z.array(z.string({ error: 'expected a topic name' }).trim().min(1), { error: 'expected a list of topics, e.g. [Syria, Security]' }).default([]),
       /** Language of the article (BCP 47), e.g. en or ar. */
@@ -291,7 +307,8 @@ export function createArticleSchema({ sources, defaultZone }: SchemaContext) {
         source: raw.source,
         ...optional('url', raw.url),
         ...optional('republishedBy', raw.republishedBy),
-        ...optional('byline', raw.byline),
+        ...optional('byline', raw.byline.length ? joinNames(raw.byline.map((b) => b.name), raw.lang) : undefined),
+        bylines: raw.byline,
         topics,
         lang: raw.lang,
         dir: directionOf(raw.lang),

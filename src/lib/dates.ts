@@ -322,3 +322,9 @@ export function isBefore(later: ArticleDate, earlier: ArticleDate): boolean {
   if (later.kind === 'instant' && earlier.kind === 'instant') return later.epoch < earlier.epoch;
   return dateOnly(later) < dateOnly(earlier);
 }
+
+/** The day alone, "18 May 2025", in the story's own zone: where a time would not fit (a share card). */
+export function formatArticleDay(d: ArticleDate, lang = 'en'): string {
+  const loc = localeFor(lang);
+  return format(calendarDate(d), loc.day, { locale: loc.dateLocale });
+}

@@ -25,6 +25,9 @@ export interface PageMeta {
   /** Absolute URL of a representative image. */
   image?: string | undefined;
   imageAlt?: string | undefined;
+  /** The image's size in pixels, so a preview is laid out before the image arrives. */
+  imageWidth?: number | undefined;
+  imageHeight?: number | undefined;
   /** Article pages add their dates and JSON-LD. */
   article?: {
     published: string;
@@ -75,7 +78,9 @@ export function pageHead(page: PageMeta): HeadTag[] {
     meta('name', 'twitter:description', page.description),
   ];
   if (page.image) {
-    tags.push(meta('property', 'og:image', page.image), meta('name', 'twitter:image', page.image));
+    tags.push(meta('property', 'og:image', page.image));
+    if (page.imageWidth && page.imageHeight) tags.push(meta('property', 'og:image:width', String(page.imageWidth)), meta('property', 'og:image:height', String(page.imageHeight)));
+    tags.push(meta('name', 'twitter:image', page.image));
     if (page.imageAlt) tags.push(meta('property', 'og:image:alt', page.imageAlt), meta('name', 'twitter:image:alt', page.imageAlt));
   }
   if (page.prev) tags.push({ tag: 'link', attrs: { rel: 'prev', href: page.prev } });

@@ -14,6 +14,10 @@ export interface Labels {
   source: string;
   topics: string;
   related: string;
+  /** Before a byline's names: "By". */
+  by: string;
+  /** The mailto link under a story. */
+  reportError: string;
   /** Names a table's sideways-scrolling box for screen readers; numbered when a story has several. */
   table(position?: number): string;
   /** "4 min read" */
@@ -48,6 +52,8 @@ const LABELS: Record<string, Labels> = {
     source: 'Source',
     topics: 'Topics',
     related: 'Related stories',
+    by: 'By',
+    reportError: 'Report an error',
     table: (position) => (position ? `Table ${position}` : 'Table'),
     readingTime: (minutes) => `${minutes} min read`,
     kind: { analysis: 'Analysis', opinion: 'Opinion', explainer: 'Explainer', interview: 'Interview', review: 'Review', obituary: 'Obituary', sponsored: 'Paid content' },
@@ -70,6 +76,8 @@ const LABELS: Record<string, Labels> = {
     source: 'المصدر',
     topics: 'مواضيع',
     related: 'أخبار ذات صلة',
+    by: 'بقلم',
+    reportError: 'أبلغ عن خطأ',
     table: (position) => (position ? `جدول ${position}` : 'جدول'),
     readingTime: (minutes) => {
       const rule = new Intl.PluralRules('ar').select(minutes);

@@ -4,6 +4,7 @@
  */
 import type { Topic } from './article-schema.ts';
 import type { Source } from './sources.ts';
+import type { Author, BylineName } from './authors.ts';
 
 export interface Groupable {
   slug: string;
@@ -36,6 +37,18 @@ export function groupBySource<T extends Groupable>(newestFirst: readonly T[]): G
     let group = groups.get(id);
     if (!group) groups.set(id, (group = { key: id, name, items: [] }));
     group.items.push(item);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * Every listed author's stories, newest first, in the order of the authors list; an author
+ * with no story yet has an empty group (their page still shows who they are).
+ */
+export function groupByAuthor<T extends { article: { bylines: readonly BylineName[] } }>(newestFirst: readonly T[], authors: readonly Author[]): (Group<T> & { author: Author })[] {
+  const groups = new Map(authors.map((author) => [author.id, { key: author.id, name: author.name, author, items: [] as T[] }]));
+  for (const item of newestFirst) {
+    for (const { author } of item.article.bylines) if (author) groups.get(author.id)?.items.push(item);
   }
   return [...groups.values()];
 }

@@ -5,13 +5,23 @@
 import type { ArticleView } from './article-view.ts';
 import { schemaTypeOf } from './article-kinds.ts';
 import { datetimeAttribute } from './dates.ts';
+import { authorJsonLd, type JsonObject } from './people-json-ld.ts';
 
 export interface JsonLdContext {
   siteName: string;
   siteUrl: string;
   pageUrl: string;
-  /** Absolute URL of the lead image, when there is one. */
+  /** Absolute URL of the share image: the lead photo, or the story's card (src/share-cards/). */
   imageUrl?: string;
+  /** The share image's size in pixels. */
+  imageWidth?: number;
+  imageHeight?: number;
+  /** The share image is the story's card, not its lead photo: the photo's caption and credit do not belong to it. */
+  imageIsCard?: boolean;
+  /** The site's organisation (people-json-ld.ts publisherJsonLd); a bare one from siteName and siteUrl when absent. */
+  publisher?: JsonObject;
+  /** Absolute address of an author's page; a listed writer is linked to it. */
+  authorUrl?: (id: string) => string;
 }
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json | undefined };
@@ -32,22 +42,27 @@ export function newsArticleJsonLd(view: ArticleView, ctx: JsonLdContext): { [key
     dateModified: datetimeAttribute(article.updated ?? article.published),
     mainEntityOfPage: ctx.pageUrl,
     url: ctx.pageUrl,
-    author: article.byline ? { '@type': 'Person', name: article.byline } : organisation(article.source.name, article.source.url),
-    publisher: organisation(ctx.siteName, ctx.siteUrl),
+    author: authorJsonLd(article, ctx.authorUrl ?? ((id) => new URL(`authors/${id}/`, ctx.siteUrl).href)),
+    publisher: ctx.publisher ?? organisation(ctx.siteName, ctx.siteUrl),
     sourceOrganization: organisation(article.source.name, article.source.url),
     isBasedOn: view.originalUrl,
     keywords: article.topics.length ? article.topics.map((t) => t.name) : undefined,
-    image:
-      image && ctx.imageUrl
-        ? {
-            '@type': 'ImageObject',
-            contentUrl: ctx.imageUrl,
-            url: ctx.imageUrl,
-            caption: image.caption || undefined,
-            creditText: image.credit?.line,
-            creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
-          }
-        : undefined,
+    image: ctx.imageUrl
+      ? {
+          '@type': 'ImageObject',
+          contentUrl: ctx.imageUrl,
+          url: ctx.imageUrl,
+          width: ctx.imageWidth,
+          height: ctx.imageHeight,
+          ...(image && !ctx.imageIsCard
+            ? {
+                caption: image.caption || undefined,
+                creditText: image.credit?.line,
+                creator: image.credit?.creator ? { '@type': 'Person', name: image.credit.creator } : undefined,
+              }
+            : {}),
+        }
+      : undefined,
     ...trustJsonLd(view),
   };
 }

@@ -25,6 +25,10 @@ export function createUrls(base: string) {
     topic: (slug: string, page = 1) => paged(base, `topics/${slug}/`, page),
     sources: () => join(base, 'sources/'),
     source: (id: string, page = 1) => paged(base, `sources/${id}/`, page),
+    authors: () => join(base, 'authors/'),
+    author: (id: string, page = 1) => paged(base, `authors/${id}/`, page),
+    /** A page of content/pages/ (About, Policies, Contact): /<id>/. */
+    sitePage: (id: string) => join(base, `${id}/`),
     search: () => join(base, 'search/'),
     /** Every correction on the site, newest first (src/pages/corrections/). */
     corrections: () => join(base, 'corrections/'),

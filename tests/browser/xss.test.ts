@@ -172,7 +172,7 @@ describe.skipIf(skip)('script injection through article content', () => {
           expect.soft(report.ogTitle, 'og:title').toBe(a.title);
           expect.soft(report.jsonLdHeadlines, 'JSON-LD headline').toEqual([a.title]);
           expect.soft(report.standfirst, 'standfirst').toBe(a.standfirst);
-          if (a.byline) expect.soft(report.byline, 'byline').toBe(a.byline);
+          if (a.byline) expect.soft(report.byline, 'byline').toBe(`By ${a.byline}`);
           if (a.caption) expect.soft(report.figcaptions.some((f) => f.includes(a.caption!)), `caption in ${JSON.stringify(report.figcaptions)}`).toBe(true);
           if (a.alt) expect.soft(report.imgAlts, 'lead photo alt').toContain(a.alt);
         }

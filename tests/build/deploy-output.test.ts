@@ -71,9 +71,13 @@ describe('HTML', () => {
   it('passes the W3C Nu checker with zero errors on every page type', () => {
     const pages = files(root.outDir).filter((f) => f.endsWith('.html'));
     const kinds = new Set(pages.map((f) => relative(root.outDir, f).split('/')[0]));
-    // Every page type: front page, its later pages, articles, topics, sources, their lists, feeds, corrections, search and 404.
+    // Every page type: front page, its later pages, articles, topics, sources, authors, their lists, feeds, corrections, search,
+    // the site's own pages (About, Policies, Contact) and 404.
+    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'authors', 'feeds', 'corrections', 'search', 'about', 'policies', 'contact', '404.html']) expect(kinds).toContain(kind);
     // (tests/build/trust.test.ts checks /corrections/ with corrections on it, and corrected stories.)
-    for (const kind of ['index.html', 'page', 'articles', 'topics', 'sources', 'feeds', 'corrections', 'search', '404.html']) expect(kinds).toContain(kind);
+    for (const path of ['authors/index.html', 'authors/jane-tester/index.html', 'authors/layla-example/index.html', 'policies/index.html']) {
+      expect(pages).toContain(resolve(root.outDir, path));
+    }
     expect(nuErrors(root.outDir, pages)).toEqual([]);
   });
 });
@@ -142,6 +146,10 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     const ogImage = domOf(readPage(subpath.outDir, 'articles/aleppo-market-reopens/index.html')).querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
     expect(ogImage).toMatch(/^https:\/\/example\.github\.io\/news\/_astro\/.+\.jpg$/);
     expect(existsSync(resolve(subpath.outDir, new URL(ogImage).pathname.replace(/^\/news\//, '')))).toBe(true);
+    // A story without a photo shares its card, under the base path too.
+    const card = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html')).querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
+    expect(card).toMatch(/^https:\/\/example\.github\.io\/news\/cards\/[0-9a-f]{16}\.png$/);
+    expect(existsSync(resolve(subpath.outDir, new URL(card).pathname.replace(/^\/news\//, '')))).toBe(true);
     expect(readPage(subpath.outDir, 'robots.txt')).toContain('Sitemap: https://example.github.io/news/sitemap-index.xml');
     expect(domOf(readPage(subpath.outDir, 'search/index.html')).querySelector('[data-search-form]')?.getAttribute('data-bundle')).toBe('/news/pagefind/');
   });

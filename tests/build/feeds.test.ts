@@ -142,12 +142,13 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     expect(json.language).toBe('en');
   });
 
-  it('lists every topic and source on /feeds/, each feed parsing, with the list\'s stories', async () => {
+  it('lists every topic, source and author on /feeds/, each feed parsing, with the list\'s stories', async () => {
     const found = lists();
-    const topics = readdirSync(resolve(outDir(), 'topics'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
-    const sources = readdirSync(resolve(outDir(), 'sources'), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
-    // The front page, the corrections, every topic and every source.
-    expect(found.length).toBe(2 + topics + sources);
+    const count = (section: string) => readdirSync(resolve(outDir(), section), { withFileTypes: true }).filter((e) => e.isDirectory()).length;
+    // The reader fixture lists three authors (tests/fixtures/reader/authors.yaml).
+    expect(count('authors')).toBe(3);
+    // The front page, the corrections, every topic, source and author.
+    expect(found.length).toBe(2 + count('topics') + count('sources') + count('authors'));
     for (const list of found) {
       for (const url of [list.rss, list.atom, list.json]) expect(url.startsWith(siteRoot), `${url} is absolute`).toBe(true);
       const listPage = domOf(readFileSync(fileFor(list.home)!, 'utf8'));
@@ -164,21 +165,23 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
       // A list of one page shows every story the feed carries, in the same order.
       expect(listPage.querySelector('link[rel="next"]'), `${list.home} fits on one page`).toBeNull();
       const onPage = [...listPage.querySelectorAll('.card h2 a, .card h3 a')].map((a) => new URL(a.getAttribute('href')!, list.home).href);
-      expect(onPage.length, `${list.home} lists stories`).toBeGreaterThan(0);
+      // An author listed before their first story has a page and (empty) feeds; every other list has stories.
+      if (list.home === `${siteRoot}authors/layla-example/`) expect(onPage).toEqual([]);
+      else expect(onPage.length, `${list.home} lists stories`).toBeGreaterThan(0);
       expect(rss.items.map((i) => i.link), list.rss).toEqual(onPage);
       expect(atom.items.map((i) => i.link), list.atom).toEqual(onPage);
       expect(json.items.map((i) => i.url), list.json).toEqual(onPage);
     }
   });
 
-  it('links a topic\'s and a source\'s feeds from its page, for browsers and for people', () => {
-    for (const path of ['topics/aleppo/index.html', 'sources/example-wire/index.html']) {
+  it('links a topic\'s, a source\'s and an author\'s feeds from its page, for browsers and for people', () => {
+    for (const path of ['topics/aleppo/index.html', 'sources/example-wire/index.html', 'authors/jane-tester/index.html']) {
       const doc = page(path);
       const alternates = [...doc.querySelectorAll('link[rel="alternate"]')].map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
       const list = `${siteRoot}${path.replace('index.html', '')}`;
       expect(alternates).toEqual([`application/rss+xml ${list}rss.xml`, `application/atom+xml ${list}atom.xml`, `application/feed+json ${list}feed.json`]);
       const follow = doc.querySelector('.follow-feeds');
-      expect(textOf(follow)).toBe(`Follow this ${path.startsWith('topics') ? 'topic' : 'source'}: RSS · Atom · JSON`);
+      expect(textOf(follow)).toBe(`Follow this ${path.split('/')[0]!.replace(/s$/, '')}: RSS · Atom · JSON`);
       for (const a of follow!.querySelectorAll('a')) expect(existsSync(fileFor(a.getAttribute('href')!)!)).toBe(true);
     }
     // Pages that are no list name the site's feeds.
@@ -209,7 +212,9 @@ describe.each(builds)('feeds $name', ({ key, origin, base, hub }) => {
     }
     // Author, topics and lead photo.
     expect(rss.author).toBe('Jane Tester');
-    expect(json.authors).toEqual([{ name: 'Jane Tester' }]);
+    // A listed writer links their page on this site.
+    expect(json.authors).toEqual([{ name: 'Jane Tester', url: `${siteRoot}authors/jane-tester/` }]);
+    expect(atom.author).toBe('Jane Tester');
     expect(rss.categories).toEqual(['Syria', 'Aleppo', 'Heritage']);
     expect(json.tags).toEqual(['Syria', 'Aleppo', 'Heritage']);
     const enclosure = rss.enclosures[0]!;

@@ -19,9 +19,9 @@ let pages: { path: string; html: string; doc: Document }[];
 
 beforeAll(async () => {
   // Every page type: front page and its page 2, articles (one Arabic, one with photos),
-  // topics, sources, their indexes, search and 404.
+  // topics, sources, authors, their indexes, the site's own pages, search and 404.
   // The same content and address as reader-site.test.ts, so the run builds it once for both.
-  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22 });
+  const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22, fillerByline: 'Sam Example' });
   build = await buildSite(content, { SITE_URL: 'https://news.example.com' });
   expect(build.code, build.output).toBe(0);
   pages = readdirSync(build.outDir, { recursive: true, encoding: 'utf8' })
@@ -55,7 +55,7 @@ function headerPolicies(): Record<string, Record<string, string>> {
 describe('the CSP <meta> on every page', () => {
   it('covers every page type', () => {
     const paths = pages.map((p) => p.path);
-    for (const path of ['index.html', 'page/2/index.html', 'articles/aleppo-market-reopens/index.html', 'topics/index.html', 'topics/aleppo/index.html', 'sources/index.html', 'sources/reuters/index.html', 'search/index.html', '404.html']) {
+    for (const path of ['index.html', 'page/2/index.html', 'articles/aleppo-market-reopens/index.html', 'topics/index.html', 'topics/aleppo/index.html', 'sources/index.html', 'sources/reuters/index.html', 'authors/index.html', 'authors/jane-tester/index.html', 'policies/index.html', 'search/index.html', '404.html']) {
       expect(paths).toContain(path);
     }
   });

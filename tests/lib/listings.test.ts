@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Topic } from '../../src/lib/article-schema.ts';
-import { groupBySource, groupByTopic, relatedArticles } from '../../src/lib/listings.ts';
+import { groupByAuthor, groupBySource, groupByTopic, relatedArticles } from '../../src/lib/listings.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import type { Source } from '../../src/lib/sources.ts';
 
@@ -67,5 +67,19 @@ describe('reading time', () => {
     expect(readingMinutes('one two', 'en')).toBe(1);
     expect(readingMinutes('كلمة '.repeat(540), 'ar')).toBe(3);
     expect(readingMinutes(':::figure{credit="x"} — 12 ##', 'en')).toBe(1);
+  });
+});
+
+describe('groupByAuthor', () => {
+  it('gives every listed author their stories newest first, in the list’s order, and ignores plain-text names', () => {
+    const author = (id: string) => ({ id, name: id, expertise: [], languages: [], links: [], aliases: [] });
+    const [jane, sam, layla] = [author('jane'), author('sam'), author('layla')];
+    const story = (slug: string, ...names: ({ name: string; author?: typeof jane })[]) => ({ slug, article: { bylines: names } });
+    const stories = [story('s1', { name: 'jane', author: jane }, { name: 'sam', author: sam }), story('s2', { name: 'Someone' }), story('s3', { name: 'jane', author: jane })];
+    expect(groupByAuthor(stories, [layla, jane, sam]).map((g) => [g.key, g.items.map((i) => i.slug)])).toEqual([
+      ['layla', []],
+      ['jane', ['s1', 's3']],
+      ['sam', ['s1']],
+    ]);
   });
 });

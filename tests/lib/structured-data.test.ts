@@ -30,4 +30,16 @@ describe('page head', () => {
     // A tag the schema lets through but Intl rejects still gives its language.
     expect(openGraphLocale('en-12')).toBe('en');
   });
+
+  it('states the share image\'s size and alt text for Open Graph and X, with a large card', () => {
+    const tags = pageHead({ title: 'T', description: 'D', canonical: 'https://x.example/a/', siteName: 'S', feeds: [], lang: 'en', image: 'https://x.example/cards/k.png', imageAlt: 'Headline — Source · 1 May 2025', imageWidth: 1200, imageHeight: 630 });
+    const meta = (key: string) => tags.filter((t) => t.attrs.property === key || t.attrs.name === key).map((t) => t.attrs.content);
+    expect(meta('og:image')).toEqual(['https://x.example/cards/k.png']);
+    expect(meta('og:image:width')).toEqual(['1200']);
+    expect(meta('og:image:height')).toEqual(['630']);
+    expect(meta('og:image:alt')).toEqual(['Headline — Source · 1 May 2025']);
+    expect(meta('twitter:card')).toEqual(['summary_large_image']);
+    expect(meta('twitter:image')).toEqual(['https://x.example/cards/k.png']);
+    expect(meta('twitter:image:alt')).toEqual(['Headline — Source · 1 May 2025']);
+  });
 });

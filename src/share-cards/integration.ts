@@ -1,0 +1,94 @@
+/**
+ * Puts every story's share card into <outDir>/cards/ at the end of the build. Pages name
+ * their card and leave a record (./card-records.ts); here each card is taken from the
+ * cache folder when a build already drew it, or drawn once and kept there. A card is named
+ * by a digest of what it shows, so a story whose headline, source, date or language did not
+ * change keeps its card, and a changed story gets a new one. Cards no page names any more
+ * are removed from the output folder and from the cache.
+ */
+import { availableParallelism } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import pLimit from 'p-limit';
+import { readCardRecord, type CardRecord } from './card-records.ts';
+import { drawCard } from './draw.ts';
+import { cardLayout } from './layout.ts';
+import { CARD_FOLDER } from './story-card.ts';
+
+/** An article page's slug from its file in the output folder ("articles/<slug>/index.html"). */
+function articleSlug(path: string): string | undefined {
+  return /^articles\/([^/]+)\/index\.html$/.exec(path)?.[1];
+}
+
+function filesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
+
+export default function shareCards(): AstroIntegration {
+  let cacheDir: URL | undefined;
+  return {
+    name: 'share-cards',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        cacheDir = config.cacheDir;
+      },
+      'astro:build:done': async ({ dir, assets, logger }) => {
+        if (!cacheDir) throw new Error('share cards: the build started without its configuration');
+        const root = fileURLToPath(dir);
+        const kept = fileURLToPath(new URL('share-cards/cards/', cacheDir));
+        const published = join(root, CARD_FOLDER);
+        // Every article page this build has, rendered now or kept from the last build.
+        const wanted = new Map<string, CardRecord>();
+        for (const url of [...assets.values()].flat()) {
+          const slug = articleSlug(relative(root, fileURLToPath(url)).split(sep).join('/'));
+          const record = slug && readCardRecord(cacheDir, slug);
+          if (record) wanted.set(record.file, record);
+        }
+        mkdirSync(kept, { recursive: true });
+        mkdirSync(published, { recursive: true });
+        let drawn = 0;
+        let reused = 0;
+        const limit = pLimit(Math.max(1, availableParallelism()));
+        await Promise.all(
+          [...wanted].map(([file, record]) =>
+            limit(async () => {
+              const name = file.slice(CARD_FOLDER.length);
+              const target = join(root, file);
+              const cached = join(kept, name);
+              if (existsSync(target)) {
+                reused += 1;
+                return;
+              }
+              if (existsSync(cached)) reused += 1;
+              else {
+                const png = await drawCard(cardLayout(record.content));
+                writeFileSync(`${cached}.tmp`, png);
+                renameSync(`${cached}.tmp`, cached);
+                drawn += 1;
+              }
+              mkdirSync(dirname(target), { recursive: true });
+              copyFileSync(cached, target);
+            }),
+          ),
+        );
+        // Stale cards are neither shipped nor kept.
+        const names = new Set([...wanted.keys()].map((file) => file.slice(CARD_FOLDER.length)));
+        let removed = 0;
+        for (const folder of [published, kept]) {
+          for (const name of filesIn(folder)) {
+            if (names.has(name)) continue;
+            rmSync(join(folder, name), { force: true });
+            if (folder === published) removed += 1;
+          }
+        }
+        logger.info(`drew ${drawn}, reused ${reused} share card(s)${removed ? `, removed ${removed} no story names` : ''}`);
+      },
+    },
+  };
+}
