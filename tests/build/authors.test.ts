@@ -182,10 +182,10 @@ describe('the publisher', () => {
     expect(readPage(build.outDir, 'publisher-logo.png').length).toBeGreaterThan(0);
   });
 
-  it('links About, Policies, Contact and the authors from every page’s footer', () => {
+  it('links About, Policies, Contact, the authors and the corrections from every page’s footer', () => {
     for (const path of ['index.html', 'articles/aleppo-market-reopens/index.html', 'authors/jane-tester/index.html', 'contact/index.html']) {
       const links = [...page(path).querySelectorAll('.site-footer .footer-nav a')].map((a) => `${textOf(a)} ${a.getAttribute('href')}`);
-      expect(links, path).toEqual(['About /about/', 'Policies /policies/', 'Contact /contact/', 'Authors /authors/']);
+      expect(links, path).toEqual(['About /about/', 'Policies /policies/', 'Contact /contact/', 'Authors /authors/', 'Corrections /corrections/']);
     }
     expect(textOf(page('policies/index.html').querySelector('h1'))).toBe('Editorial policies');
   });
