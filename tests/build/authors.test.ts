@@ -4,8 +4,7 @@
  * (parsed), an author's feeds read by feedparser, the site's own pages in the footer, and the
  * "Report an error" link.
  */
-import { Readable } from 'node:stream';
-import FeedParser from 'feedparser';
+import { parseFeed } from '../helpers/feed-parser.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
@@ -119,22 +118,6 @@ describe('bylines', () => {
 });
 
 describe('an author’s feeds', () => {
-  function parseFeed(xml: string): Promise<{ meta: FeedParser.Meta; items: FeedParser.Item[] }> {
-    return new Promise((done, fail) => {
-      const parser = new FeedParser({ normalize: true, addmeta: false });
-      const items: FeedParser.Item[] = [];
-      let meta: FeedParser.Meta | undefined;
-      parser.on('error', fail);
-      parser.on('meta', (m: FeedParser.Meta) => (meta = m));
-      parser.on('readable', () => {
-        let item: FeedParser.Item | null;
-        while ((item = parser.read() as FeedParser.Item | null)) items.push(item);
-      });
-      parser.on('end', () => done({ meta: meta!, items }));
-      Readable.from([xml]).pipe(parser);
-    });
-  }
-
   it('carry their stories in RSS, Atom and JSON Feed, named for them and linked from their page', async () => {
     const stories = [`${ORIGIN}/articles/aleppo-market-reopens/`, `${ORIGIN}/articles/arabic-market-story/`];
     for (const file of ['rss.xml', 'atom.xml']) {

@@ -7,15 +7,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { Readable } from 'node:stream';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import FeedParser from 'feedparser';
+import type FeedParser from 'feedparser';
 import { XMLParser } from 'fast-xml-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inspectMarkup } from '../browser/injection-checks.ts';
 import { ROOT, buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
+import { parseFeed } from '../helpers/feed-parser.ts';
 
 const HUB = 'https://hub.example.net/';
 const builds = [
@@ -51,27 +51,6 @@ beforeAll(async () => {
   expect(xssBuild.code, xssBuild.output).toBe(0);
 });
 
-interface ParsedFeed {
-  meta: FeedParser.Meta;
-  items: FeedParser.Item[];
-}
-
-/** RSS or Atom as feedparser, a feed reader's parser, reads it. */
-function parseFeed(xml: string): Promise<ParsedFeed> {
-  return new Promise((done, fail) => {
-    const parser = new FeedParser({ normalize: true, addmeta: false });
-    const items: FeedParser.Item[] = [];
-    let meta: FeedParser.Meta | undefined;
-    parser.on('error', fail);
-    parser.on('meta', (m: FeedParser.Meta) => (meta = m));
-    parser.on('readable', () => {
-      let item: FeedParser.Item | null;
-      while ((item = parser.read() as FeedParser.Item | null)) items.push(item);
-    });
-    parser.on('end', () => done({ meta: meta!, items }));
-    Readable.from([xml]).pipe(parser);
-  });
-}
 
 const ajv = new Ajv({ strict: false, allErrors: true });
 addFormats(ajv);
