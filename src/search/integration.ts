@@ -6,7 +6,7 @@
  * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
  * finds nothing is a broken site.
  */
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -32,6 +32,10 @@ export async function writeSearchIndex(stories: readonly SearchRecord[], outputP
   // handing them back after 1 s keeps its peak, and so the build's, well lower at 10,000
   // stories. Pagefind's process inherits this environment.
   process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:1000';
+  // The folder is made here, before Pagefind starts: Pagefind's binary panics when it cannot
+  // create it, and its Node API then never answers, so the build would end with no message.
+  rmSync(outputPath, { recursive: true, force: true });
+  mkdirSync(outputPath, { recursive: true });
   try {
     // One language for the whole site: one index, which every search loads.
     const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
@@ -41,7 +45,6 @@ export async function writeSearchIndex(stories: readonly SearchRecord[], outputP
       stories.map(({ url, title, text, lang, label }) => index.addCustomRecord({ url, content: text, language: siteConfig.lang, meta: { title, lang, ...(label ? { label } : {}) } })),
     );
     check('adding stories', added.flatMap((result) => result.errors));
-    rmSync(outputPath, { recursive: true, force: true });
     check('writing the index', (await index.writeFiles({ outputPath })).errors);
   } finally {
     await pagefind.close();
