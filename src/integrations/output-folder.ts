@@ -33,8 +33,8 @@ function stampFiles(root: string): Map<string, Stamp> {
       if (dir === root && UNTOUCHED.has(entry.name)) continue;
       if (entry.isDirectory()) visit(path);
       else {
-        const { mtimeMs, size, ino } = lstatSync(path);
-        stamps.set(toPosix(relative(root, path)), { mtimeMs, size, ino });
+        const { mtimeMs, ctimeMs, size, ino } = lstatSync(path);
+        stamps.set(toPosix(relative(root, path)), { mtimeMs, ctimeMs, size, ino });
       }
     }
   };

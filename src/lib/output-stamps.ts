@@ -7,9 +7,16 @@
  * would.
  */
 
-/** What a file looked like: any write changes its time, a replacement its inode. */
+/**
+ * What a file looked like: any write changes its change time, a replacement its inode. The
+ * change time (ctime) is what tells a rewritten file: Astro copies a cached image or a
+ * public file over the last build's and then sets its modification time back to the
+ * source's, so mtime, size and inode can all stay as they were, and such a file would be
+ * taken for one this build did not make and removed. Nothing can set ctime back.
+ */
 export interface Stamp {
   mtimeMs: number;
+  ctimeMs: number;
   size: number;
   ino: number;
 }
@@ -18,7 +25,7 @@ export interface Stamp {
 export type Stamps = ReadonlyMap<string, Stamp>;
 
 export function sameStamp(a: Stamp, b: Stamp): boolean {
-  return a.mtimeMs === b.mtimeMs && a.size === b.size && a.ino === b.ino;
+  return a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.size === b.size && a.ino === b.ino;
 }
 
 /**
@@ -53,11 +60,11 @@ export function staleFiles(before: Stamps, after: Stamps, kept: (path: string) =
 /** The record of one build's output, as it is kept in the cache folder between builds. */
 export interface OutputRecord {
   outDir: string;
-  files: [path: string, mtimeMs: number, size: number, ino: number][];
+  files: [path: string, mtimeMs: number, ctimeMs: number, size: number, ino: number][];
 }
 
 export function toRecord(outDir: string, stamps: Stamps): OutputRecord {
-  return { outDir, files: [...stamps].map(([path, { mtimeMs, size, ino }]) => [path, mtimeMs, size, ino]) };
+  return { outDir, files: [...stamps].map(([path, { mtimeMs, ctimeMs, size, ino }]) => [path, mtimeMs, ctimeMs, size, ino]) };
 }
 
 /** The stamps a record holds for `outDir`; none when it was made for another folder or is not a record. */
@@ -65,5 +72,7 @@ export function fromRecord(record: unknown, outDir: string): Map<string, Stamp> 
   if (typeof record !== 'object' || record === null) return undefined;
   const { outDir: recordedDir, files } = record as Partial<OutputRecord>;
   if (recordedDir !== outDir || !Array.isArray(files)) return undefined;
-  return new Map(files.map(([path, mtimeMs, size, ino]) => [path, { mtimeMs, size, ino }]));
+  // A record from before ctime was kept has four fields: its files are then all foreign, and the
+  // folder is rebuilt as an emptied one would be.
+  return new Map(files.map(([path, mtimeMs, ctimeMs, size, ino]) => [path, { mtimeMs, ctimeMs, size, ino }]));
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../../src/lib/output-stamps.ts';
 
-const stamp = (mtimeMs: number, size = 100, ino = 1): Stamp => ({ mtimeMs, size, ino });
+const stamp = (mtimeMs: number, size = 100, ino = 1, ctimeMs = mtimeMs): Stamp => ({ mtimeMs, ctimeMs, size, ino });
 
 describe('files the last build left', () => {
   const recorded = new Map([
@@ -27,6 +27,7 @@ describe('files the last build left', () => {
       ['articles/removed/index.html', stamp(1000)],
       ['_astro/old.css', stamp(1000)],
       ['_astro/photo.webp', stamp(1000)],
+      ['_astro/cached.jpg', stamp(1000)],
       ['gone-during-build.html', stamp(1000)],
     ]);
     const after = new Map([
@@ -35,6 +36,9 @@ describe('files the last build left', () => {
       ['_astro/old.css', stamp(1000)],
       // Copied again by this build: a new time.
       ['_astro/photo.webp', stamp(3000)],
+      // Copied again with its modification time set back to the source's, as Astro copies a
+      // cached image or a public file: only the change time tells.
+      ['_astro/cached.jpg', stamp(1000, 100, 1, 3000)],
       ['_astro/new.css', stamp(3000)],
     ]);
     const pages = new Set(['articles/kept/index.html']);
@@ -43,6 +47,11 @@ describe('files the last build left', () => {
 });
 
 describe('the record kept in the cache folder', () => {
+  it('from before change times were kept gives stamps that match no file, so the folder is rebuilt whole', () => {
+    const old = { outDir: '/site/dist/', files: [['index.html', 1000, 100, 7]] };
+    expect(foreignFiles(new Map([['index.html', stamp(1000, 100, 7)]]), fromRecord(old, '/site/dist/')!)).toEqual(['index.html']);
+  });
+
   it('gives back its stamps for the folder it was made for only', () => {
     const stamps = new Map([['index.html', stamp(1000.25, 100, 7)]]);
     const record = JSON.parse(JSON.stringify(toRecord('/site/dist/', stamps))) as unknown;
