@@ -7,12 +7,16 @@
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CardContent } from './layout.ts';
+import type { PhotoStamp } from './photo-stamp.ts';
 
-export interface CardRecord {
-  /** The card's file, relative to the output folder. */
-  file: string;
-  content: CardContent;
-}
+/** A card drawn from what the story says, or an old story's lead photo stamped with its year. */
+export type CardRecord =
+  | {
+      /** The card's file, relative to the output folder. */
+      file: string;
+      content: CardContent;
+    }
+  | { file: string; stamp: PhotoStamp };
 
 const FOLDER = 'share-cards/pages/';
 
@@ -28,7 +32,7 @@ export function writeCardRecord(cacheDir: URL, slug: string, record: CardRecord)
   renameSync(`${file}.tmp`, file);
 }
 
-/** The story's record, or none when its page has no card (it has a lead photo) or never rendered. */
+/** The story's record, or none when its page names no card (it shares its lead photo as it is) or never rendered. */
 export function readCardRecord(cacheDir: URL, slug: string): CardRecord | undefined {
   try {
     return JSON.parse(readFileSync(recordFile(cacheDir, slug), 'utf8')) as CardRecord;
@@ -37,7 +41,7 @@ export function readCardRecord(cacheDir: URL, slug: string): CardRecord | undefi
   }
 }
 
-/** A story that now has a lead photo names no card. */
+/** A story that now shares its lead photo as it is names no card. */
 export function removeCardRecord(cacheDir: URL, slug: string): void {
   rmSync(recordFile(cacheDir, slug), { force: true });
 }

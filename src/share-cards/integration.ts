@@ -7,7 +7,7 @@
  * are removed from the output folder and from the cache.
  */
 import { availableParallelism } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -15,6 +15,7 @@ import pLimit from 'p-limit';
 import { readCardRecord, type CardRecord } from './card-records.ts';
 import { drawCard } from './draw.ts';
 import { cardLayout } from './layout.ts';
+import { drawPhotoStamp } from './photo-stamp.ts';
 import { CARD_FOLDER } from './story-card.ts';
 
 /** An article page's slug from its file in the output folder ("articles/<slug>/index.html"). */
@@ -67,8 +68,8 @@ export default function shareCards(): AstroIntegration {
               }
               if (existsSync(cached)) reused += 1;
               else {
-                const png = await drawCard(cardLayout(record.content));
-                writeFileSync(`${cached}.tmp`, png);
+                const image = 'stamp' in record ? await drawPhotoStamp(readFileSync(join(root, record.stamp.photo)), record.stamp.year) : await drawCard(cardLayout(record.content));
+                writeFileSync(`${cached}.tmp`, image);
                 renameSync(`${cached}.tmp`, cached);
                 drawn += 1;
               }

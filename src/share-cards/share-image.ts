@@ -7,8 +7,10 @@
 import { cacheDir } from 'astro:config/server';
 import type { SiteArticle } from '../content/articles.ts';
 import { sharedLeadPhoto } from '../content/images.ts';
+import { calendarDate } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
 import { removeCardRecord, writeCardRecord } from './card-records.ts';
+import { stampedPhotoFile } from './photo-stamp.ts';
 import { storyCard } from './story-card.ts';
 
 export interface ShareImage {
@@ -20,15 +22,24 @@ export interface ShareImage {
   kind: 'photo' | 'card';
 }
 
-export async function storyShareImage(item: SiteArticle, base: string): Promise<ShareImage | undefined> {
+/** `ageYears`: the story's age when it is old enough to say so (src/lib/story-age.ts). */
+export async function storyShareImage(item: SiteArticle, base: string, ageYears: number | undefined): Promise<ShareImage | undefined> {
   const cache = new URL(cacheDir);
   const photo = await sharedLeadPhoto(item, base);
   const { article } = item;
   if (photo) {
-    removeCardRecord(cache, item.slug);
     // An empty alt is allowed on the page, where the caption follows; a preview has no caption.
     const alt = article.image?.alt || article.image?.caption || article.title;
-    return { ...photo, alt, kind: 'photo' };
+    const root = base.replace(/\/?$/, '/');
+    if (ageYears === undefined || !photo.src.startsWith(root)) {
+      removeCardRecord(cache, item.slug);
+      return { ...photo, alt, kind: 'photo' };
+    }
+    // An old story's photo is shared with its year on it.
+    const stamp = { photo: photo.src.slice(root.length), year: calendarDate(article.published).getFullYear() };
+    const file = stampedPhotoFile(stamp);
+    writeCardRecord(cache, item.slug, { file, stamp });
+    return { src: `${root}${file}`, width: photo.width, height: photo.height, alt: `${alt} (${stamp.year})`, kind: 'photo' };
   }
   if (!siteConfig.shareCards) {
     removeCardRecord(cache, item.slug);

@@ -76,7 +76,8 @@ describe('a lead photo on an allowed remote host', () => {
   it('is a site image in link previews too, and no page points at the remote host', () => {
     const doc = domOf(readPage(good.outDir, 'articles/remote-photo/index.html'));
     const ogImage = doc.querySelector('meta[property="og:image"]')?.getAttribute('content') ?? '';
-    expect(ogImage).toMatch(/^https:\/\/news\.example\.com\/_astro\/\S+\.jpg$/);
+    // Stamped with its year once the story is more than a year older than the build.
+    expect(ogImage).toMatch(/^https:\/\/news\.example\.com\/(?:_astro\/\S+|cards\/[0-9a-f]{16})\.jpg$/);
     expect(existsSync(resolve(good.outDir, new URL(ogImage).pathname.slice(1)))).toBe(true);
     const pages = readdirSync(good.outDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml)$/.test(f));
     expect(pages.length).toBeGreaterThan(5);

@@ -73,10 +73,11 @@ describe('share images', () => {
   });
 
   it('uses the lead photo when there is one, and otherwise a 1200 × 630 card naming the story', async () => {
+    // This build's day is today's, so the 2025 story may already carry its year (pinned below).
     const photo = shareImageOf(build.outDir, 'aleppo-market-reopens');
-    expect(photo.og).toMatch(/^https:\/\/news\.example\.com\/_astro\/.+\.jpg$/);
+    expect(photo.og).toMatch(/^https:\/\/news\.example\.com\/(?:_astro\/.+|cards\/[0-9a-f]{16})\.jpg$/);
     expect(photo.width).toBe(1200);
-    expect(photo.alt).toBe('A drawn skyline of domes and minarets against an orange evening sky');
+    expect(photo.alt).toMatch(/^A drawn skyline of domes and minarets against an orange evening sky(?: \(2025\))?$/);
 
     const seed = shareImageOf(build.outDir, 'syria-isis-operation-aleppo');
     expect(seed.og).toMatch(/^https:\/\/news\.example\.com\/cards\/[0-9a-f]{16}\.png$/);
@@ -100,7 +101,8 @@ describe('share cards between builds', () => {
   const cacheDir = resolve(ROOT, '.tmp/cache/share-cards');
   const site = 'http://127.0.0.1:4321';
   let articles: string;
-  const again = () => runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site });
+  // Built on a day in 2025, when the fixture's stories are young: no photo carries its year.
+  const again = () => runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site, BUILD_DATE: '2025-06-01' });
   const cardLine = (output: string) => /drew \d+, reused \d+ share card\(s\)[^\n]*/.exec(output.replace(/\x1b\[[0-9;]*m/g, ''))?.[0];
 
   beforeAll(async () => {
@@ -141,7 +143,7 @@ describe('share cards between builds', () => {
   });
 
   it('with SHARE_CARDS=off, a story without a lead photo names no picture and no card is shipped', async () => {
-    const off = await runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site, SHARE_CARDS: 'off' });
+    const off = await runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site, BUILD_DATE: '2025-06-01', SHARE_CARDS: 'off' });
     expect(off.code, off.output).toBe(0);
     const seed = domOf(readPage(outDir, 'articles/syria-isis-operation-aleppo/index.html'));
     expect(seed.querySelector('meta[property="og:image"]')).toBeNull();
@@ -149,5 +151,30 @@ describe('share cards between builds', () => {
     // The story with a lead photo still shares it.
     expect(shareImageOf(outDir, 'aleppo-market-reopens').og).toMatch(/\/_astro\/.+\.jpg$/);
     expect(readdirSync(resolve(outDir, 'cards'))).toEqual([]);
+  });
+
+  it('shares an old story’s lead photo stamped with its year, at the photo’s size', async () => {
+    // Every fixture story is from 2025; built in 2028 they are all old.
+    const old = await runAstro(['build'], { CONTENT_DIR: 'tests/generated/share-cards', OUT_DIR: outDir, CACHE_DIR: cacheDir, SITE_URL: site, BUILD_DATE: '2028-06-01' });
+    expect(old.code, old.output).toBe(0);
+    const page = domOf(readPage(outDir, 'articles/aleppo-market-reopens/index.html'));
+    const stamped = shareImageOf(outDir, 'aleppo-market-reopens');
+    expect(stamped.og).toMatch(/\/cards\/[0-9a-f]{16}\.jpg$/);
+    expect(stamped.alt).toBe('A drawn skyline of domes and minarets against an orange evening sky (2025)');
+    // The page itself shows the photo as it is; the stamp is only on the shared copy.
+    const photoSrc = page.querySelector('.lead-figure img, figure img')!.getAttribute('src')!;
+    expect(photoSrc).not.toContain('/cards/');
+    const stampedFile = fileOf(outDir, stamped.og, site);
+    const meta = await sharp(stampedFile).metadata();
+    expect([meta.width, meta.height]).toEqual([stamped.width, stamped.height]);
+    // The year's box changes the bottom left of the photo and leaves the top right as it was.
+    const region = async (file: string, left: number, top: number) =>
+      (await sharp(file).resize(stamped.width, stamped.height).extract({ left, top, width: 60, height: 30 }).raw().toBuffer()) as Buffer;
+    const difference = (a: Buffer, b: Buffer) => a.reduce((sum, value, i) => sum + Math.abs(value - b[i]!), 0) / a.length;
+    const photoFile = fileOf(outDir, new URL(photoSrc, site).href, site);
+    expect(difference(await region(stampedFile, 60, stamped.height - 110), await region(photoFile, 60, stamped.height - 110))).toBeGreaterThan(30);
+    expect(difference(await region(stampedFile, stamped.width - 80, 10), await region(photoFile, stamped.width - 80, 10))).toBeLessThan(8);
+    // A story without a photo still shares its card.
+    expect(shareImageOf(outDir, 'syria-isis-operation-aleppo').og).toMatch(/\/cards\/[0-9a-f]{16}\.png$/);
   });
 });
