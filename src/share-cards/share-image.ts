@@ -1,6 +1,7 @@
 /**
- * A story's share image for link previews and JSON-LD: its lead photo when it has one,
- * otherwise its card (unless the site turns cards off). The page only names the card (its address follows from what it
+ * A story's share image for link previews and JSON-LD: its lead photo when it has one (an
+ * old story's stamped with its year, ./photo-stamp.ts), otherwise its card (unless the site
+ * turns cards off). The page only names the card (its address follows from what it
  * shows) and leaves a record for the share-card integration, which draws the card, or
  * reuses it, once the pages are built (./integration.ts).
  */
