@@ -38,8 +38,11 @@ export async function drawPhotoStamp(photo: Buffer, year: number): Promise<Buffe
     .png()
     .toBuffer({ resolveWithObject: true });
   const margin = Math.round(size * 0.6);
+  // A photo too small for the box gets it shrunk to fit: sharp refuses a layer larger than its base.
+  const fits = { width: Math.max(1, width - 2 * margin), height: Math.max(1, height - 2 * margin) };
+  const layer = box.info.width <= fits.width && box.info.height <= fits.height ? box : await sharp(box.data).resize(fits.width, fits.height, { fit: 'inside' }).png().toBuffer({ resolveWithObject: true });
   return sharp(photo)
-    .composite([{ input: box.data, left: margin, top: Math.max(0, height - box.info.height - margin) }])
+    .composite([{ input: layer.data, left: Math.max(0, Math.min(margin, width - layer.info.width)), top: Math.max(0, height - layer.info.height - margin) }])
     .jpeg({ quality: 85 })
     .toBuffer();
 }
