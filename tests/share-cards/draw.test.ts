@@ -4,7 +4,7 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { drawCard } from '../../src/share-cards/draw.ts';
+import { drawCard, laidOver, type Layer } from '../../src/share-cards/draw.ts';
 import { cardLayout, type CardContent } from '../../src/share-cards/layout.ts';
 
 const base: CardContent = { headline: '', kindLabel: '', source: 'Example Wire', dateText: '19 May 2025', siteName: 'The Reader', lang: 'en', dir: 'ltr' };
@@ -76,5 +76,39 @@ describe('drawing a share card', () => {
       expect(runs[0]![0]).toBeGreaterThanOrEqual(72);
       expect(runs.at(-1)![1]).toBeLessThanOrEqual(1128);
     }
+  });
+
+  it('lays a text over the card as sharp\'s composite does, edges and half-transparent pixels included', async () => {
+    const [width, height] = [40, 30];
+    const picture = Buffer.from(Array.from({ length: width * height * 3 }, (_, i) => (i * 37) % 256));
+    // Every alpha from 0 to 255 over varied colours, and one layer running past the right and bottom edges.
+    const layer = (w: number, h: number, left: number, top: number, seed: number): Layer => ({
+      data: Buffer.from(Array.from({ length: w * h * 4 }, (_, i) => (i % 4 === 3 ? (i * seed) % 256 : (i * 53 + seed) % 256))),
+      width: w,
+      height: h,
+      left,
+      top,
+    });
+    const layers = [layer(20, 16, 3, 2, 7), layer(25, 20, 30, 20, 11)];
+    const ours = laidOver(picture, width, height, layers);
+    // composite refuses a layer larger than the picture: it is given the part inside.
+    const inside = await Promise.all(
+      layers.map(async (l) => {
+        const [w, h] = [Math.min(l.width, width - l.left), Math.min(l.height, height - l.top)];
+        const data = await sharp(l.data, { raw: { width: l.width, height: l.height, channels: 4 } }).extract({ left: 0, top: 0, width: w, height: h }).raw().toBuffer();
+        return { input: data, raw: { width: w, height: h, channels: 4 as const }, left: l.left, top: l.top };
+      }),
+    );
+    const theirs = await sharp(picture, { raw: { width, height, channels: 3 } })
+      .composite(inside)
+      .removeAlpha()
+      .raw()
+      .toBuffer();
+    expect(ours.length).toBe(theirs.length);
+    const worst = Math.max(...ours.map((value, i) => Math.abs(value - theirs[i]!)));
+    expect(worst).toBeLessThanOrEqual(1);
+    // The picture passed in is left as it was.
+    expect(picture[0]).toBe(0);
+    expect(ours.equals(picture)).toBe(false);
   });
 });
