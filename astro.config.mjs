@@ -38,9 +38,11 @@ export default defineConfig({
     publishingMode(),
     contentStoreFile(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),
-    searchIndex(),
     // Draws or reuses each story's share card once the pages name them (src/share-cards/).
+    // Before searchIndex(): Astro runs build:done hooks one after another, so cards are drawn
+    // while Pagefind, started with the build, is still writing the index searchIndex() awaits.
     shareCards(),
+    searchIndex(),
     // Last: it removes what this build did not make, once every other integration has written.
     outputFolder({ managed: [SEARCH_INDEX_FOLDER, CARD_FOLDER] }),
   ],
