@@ -1,21 +1,17 @@
 /**
  * Puts every story's share card into <outDir>/cards/ at the end of the build. Pages name
  * their card and leave a record (./card-records.ts); here each card is taken from the
- * cache folder when a build already drew it, or drawn once and kept there. A card is named
- * by a digest of what it shows, so a story whose headline, source, date or language did not
- * change keeps its card, and a changed story gets a new one. Cards no page names any more
- * are removed from the output folder and from the cache.
+ * cache folder when a build already drew it, or drawn once (./draw-worker.ts) and kept
+ * there. A card is named by a digest of what it shows, so a story whose headline, source,
+ * date or language did not change keeps its card, and a changed story gets a new one. Cards
+ * no page names any more are removed from the output folder and from the cache.
  */
-import { availableParallelism } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import pLimit from 'p-limit';
 import { readCardRecord, type CardRecord } from './card-records.ts';
-import { drawCard } from './draw.ts';
-import { cardLayout } from './layout.ts';
-import { drawPhotoStamp } from './photo-stamp.ts';
+import { drawInWorker, type DrawJob } from './draw-worker.ts';
 import { CARD_FOLDER } from './story-card.ts';
 
 /** An article page's slug from its file in the output folder ("articles/<slug>/index.html"). */
@@ -53,31 +49,26 @@ export default function shareCards(): AstroIntegration {
         }
         mkdirSync(kept, { recursive: true });
         mkdirSync(published, { recursive: true });
-        let drawn = 0;
+        const toDraw: DrawJob[] = [];
+        const toCopy: [from: string, to: string][] = [];
         let reused = 0;
-        const limit = pLimit(Math.max(1, availableParallelism()));
-        await Promise.all(
-          [...wanted].map(([file, record]) =>
-            limit(async () => {
-              const name = file.slice(CARD_FOLDER.length);
-              const target = join(root, file);
-              const cached = join(kept, name);
-              if (existsSync(target)) {
-                reused += 1;
-                return;
-              }
-              if (existsSync(cached)) reused += 1;
-              else {
-                const image = 'stamp' in record ? await drawPhotoStamp(readFileSync(join(root, record.stamp.photo)), record.stamp.year) : await drawCard(cardLayout(record.content));
-                writeFileSync(`${cached}.tmp`, image);
-                renameSync(`${cached}.tmp`, cached);
-                drawn += 1;
-              }
-              mkdirSync(dirname(target), { recursive: true });
-              copyFileSync(cached, target);
-            }),
-          ),
-        );
+        for (const [file, record] of wanted) {
+          const target = join(root, file);
+          if (existsSync(target)) {
+            reused += 1;
+            continue;
+          }
+          const cached = join(kept, file.slice(CARD_FOLDER.length));
+          if (existsSync(cached)) reused += 1;
+          else toDraw.push({ record, target: cached });
+          toCopy.push([cached, target]);
+        }
+        await drawInWorker(root, toDraw);
+        for (const [cached, target] of toCopy) {
+          mkdirSync(dirname(target), { recursive: true });
+          copyFileSync(cached, target);
+        }
+        const drawn = toDraw.length;
         // Stale cards are neither shipped nor kept.
         const names = new Set([...wanted.keys()].map((file) => file.slice(CARD_FOLDER.length)));
         let removed = 0;
