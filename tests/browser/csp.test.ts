@@ -166,8 +166,9 @@ describe.skipIf(skip)('the security headers in Chromium', () => {
     const css = /href="(\/_astro\/[^"]+\.css)"/.exec(html)?.[1];
     expect(css, 'the front page links a stylesheet under /_astro/').toBeTruthy();
     const get = (path: string) => fetch(`${secured.origin}${path}`, { headers: { 'accept-encoding': 'gzip' } });
-    const checks: { path: string; status: number; cache: string; gzip?: boolean }[] = [
-      { path: '/', status: 200, cache: 'no-cache', gzip: true },
+    const checks: { path: string; status: number; cache: string; gzip?: boolean; type?: string }[] = [
+      { path: '/', status: 200, cache: 'no-cache', gzip: true, type: 'text/html' },
+      { path: '/feeds.opml', status: 200, cache: 'no-cache', type: 'text/x-opml' },
       { path: css!, status: 200, cache: IMMUTABLE, gzip: true },
       { path: '/favicon.svg', status: 200, cache: 'no-cache' },
       { path: '/this-page-does-not-exist/', status: 404, cache: 'no-cache', gzip: true },
@@ -193,6 +194,7 @@ describe.skipIf(skip)('the security headers in Chromium', () => {
       for (const name of SECURITY_HEADERS) expect.soft(response.headers.get(name), `${check.path} ${name}`).toBeTruthy();
       expect.soft(response.headers.get('x-content-type-options'), `${check.path} nosniff`).toBe('nosniff');
       if (check.gzip) expect.soft(response.headers.get('content-encoding'), `${check.path} gzip`).toBe('gzip');
+      if (check.type) expect.soft(response.headers.get('content-type')?.split(';')[0], `${check.path} Content-Type`).toBe(check.type);
     }
   });
 });
