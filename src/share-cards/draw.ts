@@ -15,7 +15,10 @@ import { shortenedHeadline, type CardLayout, type CardText } from './layout.ts';
 export const CARD_FORMAT = 'png';
 
 interface SetText {
-  /** Raw RGBA pixels, laid over the background without encoding. */
+  /**
+   * Raw RGBA pixels, alpha not premultiplied (as sharp gives Pango's text), laid over the
+   * background without encoding.
+   */
   data: Buffer;
   width: number;
   height: number;
@@ -80,11 +83,8 @@ function background(layout: CardLayout): Promise<Buffer> {
   return pixels;
 }
 
-export interface Layer {
-  /** Raw RGBA pixels, alpha not premultiplied (as Pango's text comes from sharp). */
-  data: Buffer;
-  width: number;
-  height: number;
+/** Set text, or any raw RGBA pixels with straight (not premultiplied) alpha, and where they go. */
+export interface Layer extends SetText {
   left: number;
   top: number;
 }

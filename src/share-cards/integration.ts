@@ -7,7 +7,7 @@
  * no page names any more are removed from the output folder and from the cache.
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { readCardRecord, type CardRecord } from './card-records.ts';
@@ -49,26 +49,22 @@ export default function shareCards(): AstroIntegration {
         }
         mkdirSync(kept, { recursive: true });
         mkdirSync(published, { recursive: true });
+        // Every card's file is <outDir>/cards/<name>, kept in the cache folder under the same name.
         const toDraw: DrawJob[] = [];
-        const toCopy: [from: string, to: string][] = [];
+        const toCopy: string[] = [];
         let reused = 0;
         for (const [file, record] of wanted) {
-          const target = join(root, file);
-          if (existsSync(target)) {
+          const name = file.slice(CARD_FOLDER.length);
+          if (existsSync(join(published, name))) {
             reused += 1;
             continue;
           }
-          const cached = join(kept, file.slice(CARD_FOLDER.length));
-          if (existsSync(cached)) reused += 1;
-          else toDraw.push({ record, target: cached });
-          toCopy.push([cached, target]);
+          if (existsSync(join(kept, name))) reused += 1;
+          else toDraw.push({ record, target: join(kept, name) });
+          toCopy.push(name);
         }
         await drawInWorker(root, toDraw);
-        for (const [cached, target] of toCopy) {
-          mkdirSync(dirname(target), { recursive: true });
-          copyFileSync(cached, target);
-        }
-        const drawn = toDraw.length;
+        for (const name of toCopy) copyFileSync(join(kept, name), join(published, name));
         // Stale cards are neither shipped nor kept.
         const names = new Set([...wanted.keys()].map((file) => file.slice(CARD_FOLDER.length)));
         let removed = 0;
@@ -79,7 +75,7 @@ export default function shareCards(): AstroIntegration {
             if (folder === published) removed += 1;
           }
         }
-        logger.info(`drew ${drawn}, reused ${reused} share card(s)${removed ? `, removed ${removed} no story names` : ''}`);
+        logger.info(`drew ${toDraw.length}, reused ${reused} share card(s)${removed ? `, removed ${removed} no story names` : ''}`);
       },
     },
   };
