@@ -125,6 +125,11 @@ describe('topics and sources', () => {
     expect(textOf(page('sources/the-media-line/index.html').querySelector('h1'))).toBe('The Media Line');
     const arabic = page('articles/arabic-market-story/index.html').querySelector('.source-box a');
     expect(arabic?.getAttribute('href')).toBe('/sources/example-wire/');
+    // In an Arabic story each Latin name is isolated and joined by Arabic punctuation, so the
+    // comma falls in right-to-left order instead of inside one left-to-right run of names.
+    const arabicLine = page('articles/arabic-market-story/index.html').querySelector('.source-box p');
+    expect(textOf(arabicLine)).toBe('Jane Tester وSam Example، Example Wire');
+    expect([...(arabicLine?.querySelectorAll('bdi') ?? [])].map((b) => textOf(b))).toEqual(['Jane Tester', 'Sam Example', 'Example Wire']);
     expect(textOf(page('sources/example-wire/index.html').querySelector('h1'))).toBe('Example Wire');
   });
 
