@@ -1,13 +1,14 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
-import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import searchIndex, { SEARCH_INDEX_FOLDER } from './src/search/integration.ts';
 import shareCards from './src/share-cards/integration.ts';
 import { CARD_FOLDER } from './src/share-cards/story-card.ts';
-import { withLastmod } from './src/feeds/sitemap-dates.ts';
+import { withLastmod } from './src/build-cache/page-dates.ts';
 import { articleMarkdownProcessor } from './src/markdown/pipeline.ts';
 import { siteConfig } from './src/site.config.ts';
 
@@ -17,6 +18,7 @@ import { siteConfig } from './src/site.config.ts';
  */
 const site = process.env.SITE_URL || process.env.URL || process.env.CF_PAGES_URL || 'http://127.0.0.1:4321';
 const base = process.env.BASE_PATH ?? '/';
+const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 
 export default defineConfig({
   site,
@@ -25,7 +27,7 @@ export default defineConfig({
   // Two routes making one address would drop a page; fail the build instead.
   prerenderConflictBehavior: 'error',
   outDir: process.env.OUT_DIR ?? './dist',
-  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  cacheDir,
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   // A lead photo on an allowed host is downloaded at build time and served from this site,
   // so the CSP's img-src stays 'self' (src/content/images.ts).
@@ -36,8 +38,8 @@ export default defineConfig({
   },
   integrations: [
     publishingMode(),
-    contentStoreFile(),
-    sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),
+    // Each page's last change, from the dates the feed code keeps in the cache folder.
+    sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod(pathToFileURL(`${resolve(cacheDir)}/`)) }),
     // Draws or reuses each story's share card once the pages name them (src/share-cards/).
     // Before searchIndex(): Astro runs build:done hooks one after another, so cards are drawn
     // while Pagefind, started with the build, is still writing the index searchIndex() awaits.
@@ -70,8 +72,8 @@ export default defineConfig({
     server: { watch: { ignored: ['**/.tmp/**'] } },
   },
   devToolbar: { enabled: false },
-  // Pages whose stories did not change are kept from the last build (src/lib/cache-keys.ts,
+  // Pages whose stories did not change are kept from the last build (src/build-cache/page-keys.ts,
   // src/integrations/output-folder.ts).
-  experimental: { incrementalBuild: true },
+  experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
   server: { host: '127.0.0.1', port: 4321 },
 });

@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
  * Tests that need no build, browser or server: `npm run test:unit` runs only these.
  * Everything else builds the real site (tests/helpers/build-site.ts) or drives a browser.
  */
-const UNIT = ['tests/{lib,markdown,content,bench,share-cards,search}/**/*.test.ts', 'tests/build/{content-store-file,deploy-files}.test.ts'];
+const UNIT = ['tests/{lib,markdown,content,bench,share-cards,search,build-cache}/**/*.test.ts', 'tests/build/deploy-files.test.ts'];
 
 export default defineConfig({
   test: {

@@ -14,6 +14,12 @@ export interface SiteConfig {
   /** Articles per page on the front page and every list. */
   pageSize: number;
   /**
+   * Stories per shard of the search index (src/search/shard-plan.ts): a publish indexes
+   * at most about `volume` stories, and a search loads one shard per `archive` stories of
+   * the archive. SEARCH_SHARDS=archive,volume sets them for one build (the tests use small ones).
+   */
+  searchShards: { archive: number; volume: number };
+  /**
    * Hosts an article's lead image may come from (exact host names, no wildcards); anything
    * else must be a local file. The build downloads such a photo, converts it and serves it
    * from this site (astro.config.mjs passes these hosts to astro:assets as image.domains).
@@ -79,12 +85,22 @@ const extraImageHosts = (process.env.REMOTE_IMAGE_HOSTS ?? '')
   .map((host) => host.trim().toLowerCase())
   .filter(Boolean);
 
+function searchShards(setting: string | undefined): SiteConfig['searchShards'] {
+  if (!setting) return { archive: 10_000, volume: 2_500 };
+  const [archive, volume] = setting.split(',').map(Number);
+  if (!archive || !volume || !Number.isInteger(archive / volume) || archive <= volume) {
+    throw new Error(`SEARCH_SHARDS is "${setting}": expected two whole numbers, archive,volume, the first a multiple of the second (e.g. 10000,2500)`);
+  }
+  return { archive, volume };
+}
+
 export const siteConfig: SiteConfig = {
   name: 'The Reader',
   description: 'News articles from trusted sources, clearly credited.',
   lang: 'en',
   timezone: 'UTC',
   pageSize: 20,
+  searchShards: searchShards(process.env.SEARCH_SHARDS),
   remoteImageHosts: [...extraImageHosts],
   storiesPerFeed: 50,
   websubHub: process.env.WEBSUB_HUB || undefined,

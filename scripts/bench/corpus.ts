@@ -260,3 +260,23 @@ export function withRepeatedParagraph(text: string): string {
   if (!paragraph) throw new Error('withRepeatedParagraph: the article has no paragraph of prose');
   return `${text.trimEnd()}\n\n${paragraph.trim()}\n`;
 }
+
+/** After the corpus's last day: a story published now, for the "publish one story" rebuild. */
+const PUBLISH_DATE = '2026-01-15T08:00';
+
+/** A story newer than every story of the corpus, under a name no corpus story has. */
+export function newStory(seed: number, index: number): CorpusFile {
+  const story = generateArticle(seed, index);
+  return { ...story, name: `published-by-the-bench-${story.name}`, text: story.text.replace(/^published: .*$/m, `published: ${PUBLISH_DATE}`) };
+}
+
+/**
+ * A story corrected as an editor corrects one: a paragraph added (words no story had) and
+ * a correction noted in its front matter.
+ */
+export function withCorrection(text: string, edit: number): string {
+  const end = text.indexOf('\n---\n', 4);
+  if (end < 0) throw new Error('withCorrection: the article has no front matter');
+  const note = `corrections:\n  - date: 2026-01-15T09:00\n    text: An earlier version of this story left out a paragraph (benchmark correction ${edit}).`;
+  return withEditedBody(`${text.slice(0, end)}\n${note}${text.slice(end)}`, edit);
+}

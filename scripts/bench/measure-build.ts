@@ -46,6 +46,8 @@ export interface BuildRequest {
   cwd: string;
   /** Path of astro's CLI entry (node_modules/astro/bin/astro.mjs). */
   astroEntry: string;
+  /** Another command to measure instead of `astro build` (the Hugo baseline). */
+  command?: string[];
   env: Record<string, string>;
   /** The build's output, each line stamped with ms since start, for reading afterwards. */
   logFile: string;
@@ -117,7 +119,7 @@ export function measureBuild(request: BuildRequest): Promise<BuildSample> {
   mkdirSync(dirname(request.logFile), { recursive: true });
   const timeFile = `${request.logFile}.time`;
   rmSync(timeFile, { force: true });
-  const args = ['-o', timeFile, '-f', '%U %S %M', process.execPath, ...(request.nodeFlags ?? []), request.astroEntry, 'build'];
+  const args = ['-o', timeFile, '-f', '%U %S %M', ...(request.command ?? [process.execPath, ...(request.nodeFlags ?? []), request.astroEntry, 'build'])];
   const loadBefore = Math.round(loadavg()[0]! * 100) / 100;
   return new Promise((done, fail) => {
     const started = performance.now();
@@ -146,7 +148,7 @@ export function measureBuild(request: BuildRequest): Promise<BuildSample> {
       writeFileSync(request.logFile, lines.map((l) => `+${Math.round(l.ms)}ms ${l.text}`).join('\n') + '\n');
       if (code !== 0) {
         const tail = lines.slice(-30).map((l) => l.text).join('\n');
-        fail(new Error(`astro build in ${request.cwd} exited with ${code}; log: ${request.logFile}\n${tail}`));
+        fail(new Error(`${request.command?.[0] ?? 'astro build'} in ${request.cwd} exited with ${code}; log: ${request.logFile}\n${tail}`));
         return;
       }
       try {

@@ -3,7 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname } from 'node:path';
 import type { PageWeight } from './page-weights.ts';
-import type { BenchResults, BudgetLine, Scenario, SizeResult } from './results.ts';
+import type { BenchResults, BudgetLine, FileCount, Scenario, SizeResult, Skipped } from './results.ts';
 
 const GIB = 1024 ** 3;
 
@@ -22,9 +22,14 @@ function table(header: string[], rows: string[][]): string {
   return [format(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(format)].join('\n');
 }
 
-function buildRow(label: string, scenario: Scenario): string[] {
+function buildRow(label: string, scenario: Scenario | Skipped, wrote?: FileCount): string[] {
+  if ('skipped' in scenario) return [label, scenario.skipped, '', '', '', ''];
   const m = scenario.median;
-  return [label, seconds(m.wallMs), seconds(m.cpuMs), `${(m.maxRssBytes / GIB).toFixed(2)} GiB`, `${(m.treeRssBytes / GIB).toFixed(2)} GiB`, m.msPerArticle.toFixed(2), String(m.pages)];
+  return [label, seconds(m.wallMs), seconds(m.cpuMs), `${(m.maxRssBytes / GIB).toFixed(2)} GiB`, `${(m.treeRssBytes / GIB).toFixed(2)} GiB`, wrote ? files(wrote) : ''];
+}
+
+function files({ files, bytes }: FileCount): string {
+  return `${files.toLocaleString('en-GB')} files, ${(bytes / 1024 ** 2).toFixed(1)} MB`;
 }
 
 /** CPU and peak memory per process name in the scenario's median run (by wall time). */
@@ -47,7 +52,7 @@ function phases(scenario: Scenario): string {
 
 /** The machine's load when builds started: other work on a 2-core box skews timings. */
 function loadLine(size: SizeResult): string {
-  const loads = [...Object.values(size.ours), size.bare.cold].flatMap((s) => s.samples.map((x) => x.loadBefore));
+  const loads = Object.values(size.ours).flatMap((s) => s.samples.map((x) => x.loadBefore));
   if (!loads.length || loads.some((l) => l === undefined)) return '';
   return `load average (1 min) when builds started: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${availableParallelism()} cores`;
 }
@@ -58,28 +63,25 @@ function pageRow(label: string, page: PageWeight, size: SizeResult): string[] {
 }
 
 export function formatSize(size: SizeResult): string {
-  const { ours, bare, pages } = size;
+  const { ours, hugo, output, pages } = size;
   const out = [
     `N = ${size.articles.toLocaleString('en-GB')} synthetic articles (${size.corpus.arabic} in Arabic, ${kb(size.corpus.bytes)} of Markdown) and the seed; medians of ${size.runs} run${size.runs === 1 ? '' : 's'}`,
     '',
     table(
-      ['build', 'wall', 'CPU', 'peak RSS, one process', 'peak RSS, all at once', 'ms/article', 'pages'],
+      ['build', 'wall', 'CPU', 'peak RSS, one process', 'peak RSS, all at once', 'output written'],
       [
-        buildRow('ours: cold', ours.cold),
-        buildRow('ours: cold, share cards off', ours.coldNoCards),
+        buildRow('ours: cold, share cards on', ours.cold, output.cold),
         buildRow('ours: rebuild, nothing changed', ours.unchanged),
-        buildRow('ours: rebuild, one article changed, known words', ours.oneChangedKnownWords),
-        buildRow('ours: rebuild, one article changed, new words', ours.oneChanged),
-        buildRow('bare Astro: cold', bare.cold),
+        buildRow('ours: one story published', ours.publish, output.publish),
+        buildRow('ours: one old story corrected', ours.correction, output.correction),
+        buildRow(`${hugo.version}: cold, minimal templates`, hugo.build),
+        buildRow("Pagefind's CLI over Hugo's output", hugo.pagefind),
       ],
     ),
     '',
-    `cold build ours ÷ bare Astro: ${size.coldRatio.toFixed(2)}× wall, ${(ours.cold.median.cpuMs / bare.cold.median.cpuMs).toFixed(2)}× CPU   rebuild ÷ cold: nothing changed ${(ours.unchanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}×, one changed ${(ours.oneChangedKnownWords.median.wallMs / ours.cold.median.wallMs).toFixed(2)}× (known words), ${(ours.oneChanged.median.wallMs / ours.cold.median.wallMs).toFixed(2)}× (new words)`,
-    `phases, ours cold:        ${phases(ours.cold)}`,
-    `phases, ours one changed: ${phases(ours.oneChanged)}`,
-    `phases, bare cold:        ${phases(bare.cold)}`,
-    `processes, ours cold:     ${processes(ours.cold)}`,
-    `processes, bare cold:     ${processes(bare.cold)}`,
+    `phases, ours cold:    ${phases(ours.cold)}`,
+    `phases, ours publish: ${phases(ours.publish)}`,
+    `processes, ours cold: ${processes(ours.cold)}`,
     loadLine(size),
     '',
     table(

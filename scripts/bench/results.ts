@@ -28,24 +28,29 @@ export interface Skipped {
   skipped: string;
 }
 
+/** Files and bytes of a folder, or of what one build rewrote in it. */
+export interface FileCount {
+  files: number;
+  bytes: number;
+}
+
 export interface SizeResult {
   articles: number;
   runs: number;
   corpus: { dir: string; arabic: number; bytes: number };
   ours: {
-    /** The default site: a share card drawn for every story without a lead photo. */
+    /** The site as it ships, from an empty cache: a share card drawn for every story without a lead photo. */
     cold: Scenario;
-    /** The same with SHARE_CARDS=off. */
-    coldNoCards: Scenario;
     unchanged: Scenario;
-    /** One story's body changed with words no story had. */
-    oneChanged: Scenario;
-    /** The same story changed in words the site already has. */
-    oneChangedKnownWords: Scenario;
+    /** One new story, newer than every other, with the last build's cache. */
+    publish: Scenario;
+    /** One of the oldest stories corrected (a paragraph and a correction note), after the publish. */
+    correction: Scenario;
   };
-  bare: { cold: Scenario };
-  /** Median cold wall time, ours ÷ bare Astro. */
-  coldRatio: number;
+  /** The output folder after the cold build, and what the publish and the correction rewrote in it. */
+  output: { cold: FileCount; publish: FileCount; correction: FileCount };
+  /** Debian's Hugo on the same corpus with minimal templates, and Pagefind's CLI over its output: for scale. */
+  hugo: { version: string; build: Scenario | Skipped; pagefind: Scenario | Skipped };
   pages: {
     /** The seed article (content/articles), built among the synthetic ones. */
     seed: PageWeight;

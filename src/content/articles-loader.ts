@@ -8,7 +8,7 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { dateOnly } from '../lib/dates.ts';
+import { dateOnly, sortValue } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { kindLabelOf } from '../lib/article-view.ts';
 import { isPublic } from '../lib/publishing.ts';
@@ -24,8 +24,10 @@ import { createArticleRenderer, type ImageOptions } from '../markdown/article-re
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
-import { readSearchRecords, searchText, writeSearchRecords, type SearchRecords } from '../search/records.ts';
-import { articleCodeDigest } from './code-digest.ts';
+import { indexHashOf, readSearchCatalog, writeSearchRecords, type SearchCatalog } from '../build-cache/search-records.ts';
+import { hasRenderedBody, pruneRenderedBodies, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
+import { searchText } from '../search/search-text.ts';
+import { articleCodeDigest } from '../build-cache/code-digest.ts';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -128,7 +130,7 @@ async function renderAndStore(
   // A build hands every story's text to the search index; `astro dev` has no index.
   const indexing = !watcher;
   // An unchanged story is not rendered again: its text comes from last build's record.
-  const recorded: SearchRecords = indexing ? readSearchRecords(config.cacheDir) : {};
+  const recorded: SearchCatalog = indexing ? readSearchCatalog(config.cacheDir) : {};
   const textBySlug = new Map<string, string>();
   const textByFile = new Map(files.map((f) => [f.path, f.text]));
   const untouched = new Set(store.keys());
@@ -145,7 +147,7 @@ async function renderAndStore(
     const digestWith = (rendered: RenderedContent | undefined) => generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(item.file, item.article.image?.src, rendered))}`);
     const existing = store.get(item.slug);
     const digest = existing && digestWith(existing.rendered);
-    if (existing && digest && existing.digest === digest && (!indexing || recorded[item.slug]?.digest === digest)) {
+    if (existing && digest && existing.digest === digest && (!indexing || recorded[item.slug]?.digest === digest) && hasRenderedBody(config.cacheDir, digest)) {
       digests.set(item.slug, digest);
       // An unchanged entry keeps its render, but its images must be registered again for
       // this build, as Astro's own glob loader does (the method is not in the public type).
@@ -161,12 +163,15 @@ async function renderAndStore(
   const workers = pool.current;
   const inThread = !workers && changed.length ? await createArticleRenderer(image) : undefined;
   const rendered = await Promise.all(
-    changed.map(async ({ item }) => {
+    changed.map(async ({ item, digestWith }) => {
       const job = renderJob(item);
-      return (
-        early.get(item.slug) ??
-        (workers ? workers.render(job) : storedRender(await inThread!.render(job.body, job.context, new URL(job.fileURL))))
-      );
+      const { html, metadata } = await (early.get(item.slug) ??
+        (workers ? workers.render(job) : storedRender(await inThread!.render(job.body, job.context, new URL(job.fileURL)))));
+      // The body goes to the cache folder as soon as it is rendered, not into the store
+      // (src/build-cache/rendered-bodies.ts); the store keeps what pages and checks read.
+      const digest = digestWith({ html, ...(metadata ? { metadata } : {}) });
+      writeRenderedBody(config.cacheDir, digest, html);
+      return { digest, html: '', ...(metadata ? { metadata } : {}) };
     }),
   );
   const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
@@ -177,9 +182,8 @@ async function renderAndStore(
   if (bodyProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(bodyProblems);
 
   // Stored in file order, so two builds of the same content write the same store.
-  changed.forEach(({ item: { slug, file, article }, digestWith }, i) => {
-    const { html, metadata } = rendered[i]!;
-    const digest = digestWith(rendered[i]);
+  changed.forEach(({ item: { slug, file, article } }, i) => {
+    const { html, metadata, digest } = rendered[i]!;
     digests.set(slug, digest);
     // The text goes to the search index, not into the store every page loads; the public
     // folder's place on this machine is the render's business only.
@@ -201,19 +205,23 @@ async function renderAndStore(
     });
   });
   for (const id of untouched) store.delete(id);
+  pruneRenderedBodies(config.cacheDir, new Set(digests.values()));
 
   if (indexing) {
     const now = Date.now();
     // Addresses from the site's root: the search page adds the base path.
     const fromRoot = createUrls('/');
-    const records: SearchRecords = {};
+    const catalog: SearchCatalog = {};
     for (const { slug, article } of articles) {
-      // Rendered this build; otherwise the text recorded under the same digest.
-      const text = textBySlug.get(slug) ?? recorded[slug]!.text;
+      const url = fromRoot.article(slug);
       const label = kindLabelOf(article);
-      records[slug] = { url: fromRoot.article(slug), digest: digests.get(slug)!, title: article.title, text, lang: article.lang, ...(label ? { label } : {}), searchable: isPublic(article, now, false) };
+      const text = textBySlug.get(slug);
+      const core = { url, title: article.title, lang: article.lang, ...(label ? { label } : {}) };
+      // Rendered this build; otherwise the record kept under the same digest says it all.
+      const indexHash = text === undefined ? recorded[slug]!.indexHash : indexHashOf({ ...core, text });
+      const order = `${new Date(sortValue(article.published, article.timezone)).toISOString()} ${slug}`;
+      catalog[slug] = { ...core, digest: digests.get(slug)!, searchable: isPublic(article, now, false), order, indexHash };
     }
-    writeSearchRecords(config.cacheDir, records);
+    writeSearchRecords(config.cacheDir, catalog, textBySlug);
   }
 }
-

@@ -9,7 +9,7 @@
  */
 import type { APIContext } from 'astro';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { render } from 'astro:content';
+import { renderStory } from '../content/story-body.ts';
 import FeedArticleBody from '../components/FeedArticleBody.astro';
 import type { SiteArticle } from '../content/articles.ts';
 import { basePath, urls } from '../content/urls.ts';
@@ -17,12 +17,13 @@ import { listings } from '../content/listings.ts';
 import { siteArticles } from '../content/articles.ts';
 import { shareImagePath } from '../content/images.ts';
 import { withAbsoluteUrls } from '../lib/absolute-urls.ts';
-import { pageCacheKey } from '../lib/cache-keys.ts';
+import { pageCacheKey } from '../build-cache/page-keys.ts';
 import { siteConfig } from '../site.config.ts';
 import { feedDocument } from './feed-documents.ts';
 import { FEED_FORMATS, FEED_FORMAT_NAMES, feedLinks, feedPath, feedTitle, type FeedFormat, type FeedLink, type FeedList } from './feed-lists.ts';
 import { feedTimestamp, type FeedStory } from './feed-story.ts';
-import { recordPageDate } from './sitemap-dates.ts';
+import { cacheDir } from 'astro:config/server';
+import { writePageDates } from '../build-cache/page-dates.ts';
 import { correctionFeedItem } from './correction-items.ts';
 import { correctedStories, siteCorrections } from '../lib/corrections.ts';
 
@@ -49,6 +50,8 @@ let lists: Promise<SiteFeedLists> | undefined;
 const changedAt = (item: SiteArticle) => feedTimestamp(item.article.updated ?? item.article.published);
 
 function recordDates(lists: SiteFeedLists, site: URL): void {
+  const dates = new Map<string, string>();
+  const recordPageDate = (url: string, changed: string) => dates.set(url, changed);
   for (const item of lists.front.stories) recordPageDate(new URL(urls.article(item.slug), site).href, changedAt(item));
   for (const list of [lists.front, ...lists.topics, ...lists.sources, ...lists.authors]) {
     const newest = list.stories.map(changedAt).reduce<string | undefined>((a, b) => (a === undefined || Date.parse(b) > Date.parse(a) ? b : a), undefined);
@@ -57,6 +60,7 @@ function recordDates(lists: SiteFeedLists, site: URL): void {
   // The corrections page changes with its newest correction, not with its stories' dates.
   const newestCorrection = lists.corrections.feedItems?.(site)[0];
   if (newestCorrection) recordPageDate(new URL(lists.corrections.path, site).href, newestCorrection.published);
+  writePageDates(new URL(cacheDir), dates);
 }
 
 async function loadLists(): Promise<SiteFeedLists> {
@@ -101,7 +105,7 @@ async function buildStory(item: SiteArticle, site: URL): Promise<FeedStory> {
   // Astro's documented way to render content outside a page; the article page's own body
   // component, so photos in the text come out as on the page.
   container ??= AstroContainer.create();
-  const { Content } = await render(item.entry);
+  const { Content } = await renderStory(item.entry);
   const body = await (await container).renderToString(FeedArticleBody, { props: { Content } });
   const image = await shareImagePath(item, basePath);
   return {
@@ -150,7 +154,7 @@ export function feedRoutes(found: readonly SiteFeedList[], param?: string) {
     FEED_FORMAT_NAMES.map((format) => ({
       params: { ...(param ? { [param]: list.key } : {}), feed: FEED_FORMATS[format].file },
       props: { list, format } satisfies FeedRouteProps,
-      // Kept from the last build while its stories are (src/lib/cache-keys.ts); the hub comes
+      // Kept from the last build while its stories are (src/build-cache/page-keys.ts); the hub comes
       // from the environment, which Astro's own config hash does not cover.
       cacheKey: pageCacheKey('feed', format, list.kind, list.key, list.name, siteConfig.websubHub, list.stories.slice(0, siteConfig.storiesPerFeed).map((item) => item.entry.digest)),
     })),

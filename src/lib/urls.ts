@@ -4,29 +4,29 @@ function join(base: string, path: string): string {
   return `${base.replace(/\/?$/, '/')}${path.replace(/^\//, '')}`;
 }
 
-/** Page 1 of a list lives at the list's own address; page n at <list>/n/. */
-function paged(base: string, path: string, page = 1): string {
-  return join(base, page > 1 ? `${path}${page}/` : path);
+/** A list's own page lives at the list's address; its archive page n (src/lib/list-pages.ts) at <list>/n/. */
+function paged(base: string, path: string, page?: number): string {
+  return join(base, page === undefined ? path : `${path}${page}/`);
 }
 
 /**
- * The front page's page n lives at /page/n/, not /n/: with 8,000 stories, /404/ would be
- * page 404, and the not-found page would take its place.
+ * The front page's archive page n lives at /page/n/, not /n/: with 8,000 stories, /404/
+ * would be page 404, and the not-found page would take its place.
  */
-export function frontPagePath(page: number): string | undefined {
-  return page > 1 ? `page/${page}` : undefined;
+export function frontPagePath(page: number | undefined): string | undefined {
+  return page === undefined ? undefined : `page/${page}`;
 }
 
 export function createUrls(base: string) {
   return {
-    home: (page = 1) => join(base, page > 1 ? `${frontPagePath(page)}/` : ''),
+    home: (page?: number) => join(base, page === undefined ? '' : `${frontPagePath(page)}/`),
     article: (slug: string) => join(base, `articles/${slug}/`),
     topics: () => join(base, 'topics/'),
-    topic: (slug: string, page = 1) => paged(base, `topics/${slug}/`, page),
+    topic: (slug: string, page?: number) => paged(base, `topics/${slug}/`, page),
     sources: () => join(base, 'sources/'),
-    source: (id: string, page = 1) => paged(base, `sources/${id}/`, page),
+    source: (id: string, page?: number) => paged(base, `sources/${id}/`, page),
     authors: () => join(base, 'authors/'),
-    author: (id: string, page = 1) => paged(base, `authors/${id}/`, page),
+    author: (id: string, page?: number) => paged(base, `authors/${id}/`, page),
     /** A page of content/pages/ (About, Policies, Contact): /<id>/. */
     sitePage: (id: string) => join(base, `${id}/`),
     search: () => join(base, 'search/'),

@@ -1,81 +1,94 @@
 /**
- * Builds the site's one Pagefind index into <outDir>/pagefind/. The stories' text comes
- * from the content loader (./records.ts), so Pagefind starts when the build does and
- * indexes while Astro renders pages; the build waits for it only at the end. When no
- * searchable text changed since the last build, that build's index is used again.
- * Unlike astro-pagefind, an indexing error fails the build: a site whose search silently
- * finds nothing is a broken site.
+ * Builds the site's search index into <outDir>/pagefind/: a set of Pagefind shards
+ * (./shard-plan.ts) that the search page searches together, listed in pagefind/shards.json.
+ * The stories' text comes from the content loader's records (src/build-cache/search-records.ts),
+ * so Pagefind starts when the build does and indexes while Astro renders pages; the build
+ * waits for it only at the end. A build writes only the shards whose stories changed,
+ * usually the small recent one. Unlike astro-pagefind, an indexing error fails the build:
+ * a site whose search silently finds nothing is a broken site.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { articleCodeDigest } from '../content/code-digest.ts';
+import { readSearchCatalog, readSearchTexts, type SearchCatalog } from '../build-cache/search-records.ts';
+import { forgetShardPlan, readShardPlan, shardFolder, writeShardPlan } from '../build-cache/search-shards.ts';
+import { createUrls } from '../lib/urls.ts';
 import { siteConfig } from '../site.config.ts';
-import { readSearchRecords, searchableStories, type SearchRecord } from './records.ts';
+import { planShards, type Shard, type ShardPlan } from './shard-plan.ts';
+import { SHARDS_FILE, type ShardsFile } from './shards-file.ts';
+import { writeShards, type ShardRecord } from './write-index.ts';
 
 /** Where the index goes in the output folder; this integration alone fills and empties it. */
 export const SEARCH_INDEX_FOLDER = 'pagefind/';
 
-/** A change of language, of this code or of any installed package (Pagefind's version is in the lockfile) writes the index again. */
+/** What makes every shard written again: the site's language and Pagefind's version. */
 function indexSalt(): string {
-  return `${siteConfig.lang}\n${articleCodeDigest()}`;
+  // Pagefind exports no package.json; its entry is lib/index.js beside it.
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')) as { version: string };
+  return `${siteConfig.lang}\npagefind ${version}`;
 }
 
-function check(step: string, errors: readonly string[]): void {
-  if (errors.length) throw new Error(`search index: ${step} failed: ${errors.join('; ')}`);
-}
-
-/** Indexes the stories with Pagefind's Node API into `outputPath`, replacing what was there. */
-export async function writeSearchIndex(stories: readonly SearchRecord[], outputPath: string): Promise<void> {
-  // Pagefind's binary allocates with jemalloc, which by default keeps freed pages for 10 s;
-  // handing them back after 1 s keeps its peak, and so the build's, well lower at 10,000
-  // stories. Pagefind's process inherits this environment.
-  process.env._RJEM_MALLOC_CONF ??= 'dirty_decay_ms:1000';
-  // The folder is made here, before Pagefind starts: Pagefind's binary panics when it cannot
-  // create it, and its Node API then never answers, so the build would end with no message.
-  rmSync(outputPath, { recursive: true, force: true });
-  mkdirSync(outputPath, { recursive: true });
-  try {
-    // One language for the whole site: one index, which every search loads.
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: siteConfig.lang });
-    check('starting Pagefind', errors);
-    if (!index) throw new Error('search index: Pagefind gave no index');
-    const added = await Promise.all(
-      stories.map(({ url, title, text, lang, label }) => index.addCustomRecord({ url, content: text, language: siteConfig.lang, meta: { title, lang, ...(label ? { label } : {}) } })),
-    );
-    check('adding stories', added.flatMap((result) => result.errors));
-    check('writing the index', (await index.writeFiles({ outputPath })).errors);
-  } finally {
-    await pagefind.close();
-  }
+function shardRecords(cacheDir: URL, catalog: SearchCatalog, shard: Shard): ShardRecord[] {
+  const slugs = Object.keys(shard.stories);
+  const texts = readSearchTexts(cacheDir, slugs);
+  return slugs.map((slug) => {
+    const { url, title, lang, label } = catalog[slug]!;
+    const text = texts.get(slug);
+    if (text === undefined) throw new Error(`search index: the text of ${url} is missing from the cache folder (${fileURLToPath(cacheDir)}); remove that folder to build from scratch`);
+    return { shard: shard.id, url, title, text, lang, ...(label ? { label } : {}) };
+  });
 }
 
 interface Indexing {
-  done: Promise<{ stories: number; reused: boolean }>;
-  staging: string;
+  done: Promise<{ plan: ShardPlan; written: Shard[]; stories: number }>;
 }
 
-/** Starts indexing this build's records, or finds last build's index still right for them. */
+/** Plans this build's shards from the records and last build's plan, and writes those that changed. */
 function startIndexing(cacheDir: URL): Indexing {
-  const staging = fileURLToPath(new URL('search/index/', cacheDir));
-  const stamp = fileURLToPath(new URL('search/index.digest', cacheDir));
-  const { stories, digest } = searchableStories(readSearchRecords(cacheDir), indexSalt());
-  const reusable = existsSync(stamp) && readFileSync(stamp, 'utf8') === digest && existsSync(`${staging}pagefind.js`);
-  if (reusable) return { staging, done: Promise.resolve({ stories: stories.length, reused: true }) };
-  rmSync(stamp, { force: true });
-  const done = writeSearchIndex(stories, staging).then(() => {
-    writeFileSync(stamp, digest);
-    return { stories: stories.length, reused: false };
+  const catalog = readSearchCatalog(cacheDir);
+  const stories = Object.entries(catalog)
+    .filter(([, record]) => record.searchable)
+    .map(([slug, { url, indexHash, order }]) => ({ slug, url, hash: indexHash, order }));
+  const fromRoot = createUrls('/');
+  const { plan, write } = planShards(stories, siteConfig.searchShards, readShardPlan(cacheDir), (slug) => fromRoot.article(slug), indexSalt());
+  // Until this build's shards are all written, the next build must not trust the last plan.
+  if (write.length) forgetShardPlan(cacheDir);
+  const done = writeShards(
+    write.map((shard) => ({
+      name: `the ${shard.kind} shard of ${Object.keys(shard.stories).length} stories`,
+      outputPath: shardFolder(cacheDir, shard.id),
+      stories: () => shardRecords(cacheDir, catalog, shard),
+    })),
+  ).then(() => {
+    writeShardPlan(cacheDir, plan);
+    return { plan, written: write, stories: stories.length };
   });
   // Awaited at build:done; a failure while pages render must not go unhandled before then.
   done.catch(() => {});
-  return { staging, done };
+  return { done };
+}
+
+/** Makes <outDir>/pagefind/ hold exactly the plan's shards, copying only those it lacks. */
+function publish(cacheDir: URL, outDir: URL, plan: ShardPlan): void {
+  const published = fileURLToPath(new URL(SEARCH_INDEX_FOLDER, outDir));
+  mkdirSync(published, { recursive: true });
+  const ids = new Set(plan.shards.map((shard) => shard.id));
+  for (const entry of readdirSync(published, { withFileTypes: true })) {
+    if (!(entry.isDirectory() && ids.has(entry.name))) rmSync(`${published}${entry.name}`, { recursive: true, force: true });
+  }
+  for (const { id } of plan.shards) {
+    if (!existsSync(`${published}${id}/pagefind-entry.json`)) cpSync(shardFolder(cacheDir, id), `${published}${id}/`, { recursive: true });
+  }
+  // The recent shard first: the search page loads Pagefind's script from the first shard.
+  const shards = [...plan.shards].sort((a, b) => (a.kind === 'recent' ? -1 : b.kind === 'recent' ? 1 : 0));
+  const file: ShardsFile = { shards: shards.map(({ id, superseded }) => ({ id, ...(superseded.length ? { superseded } : {}) })) };
+  writeFileSync(`${published}${SHARDS_FILE}`, JSON.stringify(file));
 }
 
 export default function searchIndex(): AstroIntegration {
   let cacheDir: URL | undefined;
   let indexing: Indexing | undefined;
+  let finished = false;
   return {
     name: 'search-index',
     hooks: {
@@ -84,17 +97,24 @@ export default function searchIndex(): AstroIntegration {
       },
       // Content is synced before this hook (the loader has written the records); pages are
       // not rendered yet.
-      'astro:build:start': () => {
-        if (cacheDir) indexing = startIndexing(cacheDir);
+      'astro:build:start': ({ logger }) => {
+        if (!cacheDir) return;
+        indexing = startIndexing(cacheDir);
+        // Node ends a process whose event loop is empty with code 0, even while a hook still
+        // awaits something that can no longer happen: never report success over that.
+        process.once('beforeExit', () => {
+          if (finished) return;
+          logger.error('the build ended before the search index was written');
+          process.exitCode = 1;
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!indexing) throw new Error('search index: the build started without its content');
-        const { stories, reused } = await indexing.done;
-        const published = fileURLToPath(new URL(SEARCH_INDEX_FOLDER, dir));
-        rmSync(published, { recursive: true, force: true });
-        cpSync(indexing.staging, published, { recursive: true });
-        const count = `${stories} ${stories === 1 ? 'story' : 'stories'}`;
-        logger.info(reused ? `reused the index of ${count} for search` : `indexed ${count} for search`);
+        if (!indexing || !cacheDir) throw new Error('search index: the build started without its content');
+        const { plan, written, stories } = await indexing.done;
+        publish(cacheDir, dir, plan);
+        finished = true;
+        const wrote = written.map((shard) => `${shard.kind} ${Object.keys(shard.stories).length}`).join(', ');
+        logger.info(`${stories} ${stories === 1 ? 'story' : 'stories'} searchable in ${plan.shards.length} shard(s); ${written.length ? `indexed ${wrote}` : 'no shard changed'}`);
       },
     },
   };

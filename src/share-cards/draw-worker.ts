@@ -10,7 +10,7 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker, workerData } from 'node:worker_threads';
 import pLimit from 'p-limit';
-import type { CardRecord } from './card-records.ts';
+import type { CardRecord } from '../build-cache/card-records.ts';
 import { drawCard } from './draw.ts';
 import { cardLayout } from './layout.ts';
 import { drawPhotoStamp } from './photo-stamp.ts';

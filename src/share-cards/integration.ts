@@ -1,6 +1,6 @@
 /**
  * Puts every story's share card into <outDir>/cards/ at the end of the build. Pages name
- * their card and leave a record (./card-records.ts); here each card is taken from the
+ * their card and leave a record (src/build-cache/card-records.ts); here each card is taken from the
  * cache folder when a build already drew it, or drawn once (./draw-worker.ts) and kept
  * there. A card is named by a digest of what it shows, so a story whose headline, source,
  * date or language did not change keeps its card, and a changed story gets a new one. Cards
@@ -10,7 +10,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { readCardRecord, type CardRecord } from './card-records.ts';
+import { cardFolder, readCardRecord, type CardRecord } from '../build-cache/card-records.ts';
 import { drawInWorker, type DrawJob } from './draw-worker.ts';
 import { CARD_FOLDER } from './story-card.ts';
 
@@ -38,7 +38,7 @@ export default function shareCards(): AstroIntegration {
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!cacheDir) throw new Error('share cards: the build started without its configuration');
         const root = fileURLToPath(dir);
-        const kept = fileURLToPath(new URL('share-cards/cards/', cacheDir));
+        const kept = cardFolder(cacheDir);
         const published = join(root, CARD_FOLDER);
         // Every article page this build has, rendered now or kept from the last build.
         const wanted = new Map<string, CardRecord>();

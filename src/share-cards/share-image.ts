@@ -10,7 +10,7 @@ import type { SiteArticle } from '../content/articles.ts';
 import { sharedLeadPhoto } from '../content/images.ts';
 import { calendarDate } from '../lib/dates.ts';
 import { siteConfig } from '../site.config.ts';
-import { removeCardRecord, writeCardRecord } from './card-records.ts';
+import { removeCardRecord, writeCardRecord } from '../build-cache/card-records.ts';
 import { stampedPhotoFile } from './photo-stamp.ts';
 import { storyCard } from './story-card.ts';
 

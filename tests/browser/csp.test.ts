@@ -175,17 +175,19 @@ describe.skipIf(skip)('the security headers in Chromium', () => {
       { path: '/_astro/no-such-file.css', status: 404, cache: 'no-cache' },
       { path: '/_headers', status: 404, cache: 'no-cache' },
     ];
+    // The search index: the list of shards is revalidated, every file in a shard's folder is
+    // named by what the shard holds and cached for a year.
     const pagefind = `${build!.outDir}/pagefind`;
-    const indexFile = globSync('index/*.pf_index', { cwd: pagefind })[0];
-    const fragmentFile = globSync('fragment/*.pf_fragment', { cwd: pagefind })[0];
-    if (indexFile && fragmentFile) {
-      checks.push(
-        { path: '/pagefind/pagefind.js', status: 200, cache: 'no-cache', gzip: true },
-        { path: '/pagefind/pagefind-entry.json', status: 200, cache: 'no-cache' },
-        { path: `/pagefind/${indexFile}`, status: 200, cache: IMMUTABLE },
-        { path: `/pagefind/${fragmentFile}`, status: 200, cache: IMMUTABLE },
-      );
-    }
+    const [indexFile] = globSync('*/index/*.pf_index', { cwd: pagefind });
+    const [fragmentFile] = globSync('*/fragment/*.pf_fragment', { cwd: pagefind });
+    const [script] = globSync('*/pagefind.js', { cwd: pagefind });
+    expect(indexFile && fragmentFile && script, 'the build wrote a search index').toBeTruthy();
+    checks.push(
+      { path: '/pagefind/shards.json', status: 200, cache: 'no-cache', type: 'application/json' },
+      { path: `/pagefind/${script}`, status: 200, cache: IMMUTABLE, gzip: true },
+      { path: `/pagefind/${indexFile}`, status: 200, cache: IMMUTABLE },
+      { path: `/pagefind/${fragmentFile}`, status: 200, cache: IMMUTABLE },
+    );
     for (const check of checks) {
       const response = await get(check.path);
       await response.arrayBuffer();

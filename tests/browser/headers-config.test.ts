@@ -3,11 +3,12 @@
  * caching rules, so the site is just as locked down on nginx as on Netlify / Cloudflare Pages.
  * Reads both files; needs neither nginx nor a browser.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { globSync } from 'tinyglobby';
 import { describe, expect, it } from 'vitest';
+import { writeSearchIndex } from '../../src/search/write-index.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { cspDirectives, nginxHeaders, parseHeadersFile, parseServerBlock, unquote } from '../helpers/deploy-config.ts';
 import { deployServerBlock, testServerBlock } from '../helpers/nginx.ts';
@@ -43,7 +44,7 @@ describe('deploy/nginx.conf', () => {
       .filter((l) => l.value !== undefined);
     expect(cached.map((l) => [l.match, unquote(l.value!)])).toEqual([
       ['^~ /_astro/', IMMUTABLE],
-      ['~ ^/pagefind/(index|fragment)/', IMMUTABLE],
+      ['~ ^/pagefind/[^/]+/', IMMUTABLE],
     ]);
   });
 
@@ -104,11 +105,11 @@ describe('public/_headers states the same as deploy/nginx.conf', () => {
     };
     const paths = {
       '/_astro/index.B1x2c3.css': IMMUTABLE,
-      '/pagefind/index/en_1a2b3c4.pf_index': IMMUTABLE,
-      '/pagefind/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
-      '/pagefind/pagefind.js': 'revalidated',
-      '/pagefind/pagefind-entry.json': 'revalidated',
-      '/pagefind/wasm.en.pagefind': 'revalidated',
+      '/pagefind/archive-0a1b2c3d4e5f/index/en_1a2b3c4.pf_index': IMMUTABLE,
+      '/pagefind/recent-0a1b2c3d4e5f/fragment/en_1a2b3c4.pf_fragment': IMMUTABLE,
+      '/pagefind/recent-0a1b2c3d4e5f/pagefind.js': IMMUTABLE,
+      '/pagefind/recent-0a1b2c3d4e5f/pagefind-entry.json': IMMUTABLE,
+      '/pagefind/shards.json': 'revalidated',
       '/articles/some-story/': 'revalidated',
       '/rss.xml': 'revalidated',
     };
@@ -138,29 +139,22 @@ describe('the content security policy', () => {
   });
 });
 
-describe('the cache rules match what Pagefind writes', () => {
-  it('names index and fragment files by content hash, and pagefind.js / pagefind-entry.json not', () => {
-    const site = mkdtempSync(join(tmpdir(), 'reader-pagefind-'));
+describe('the cache rules match what the search index writes', () => {
+  it('writes the same files for the same stories, so a shard folder named by its stories can be cached for a year', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'reader-pagefind-'));
     try {
-      writeFileSync(
-        join(site, 'index.html'),
-        '<!doctype html><html lang="en"><head><title>t</title></head><body><main data-pagefind-body><h1>Aleppo</h1><p>Some words to index.</p></main></body></html>',
-      );
-      const run = spawnSync(resolve(ROOT, 'node_modules/.bin/pagefind'), ['--site', site], { encoding: 'utf8', timeout: 120_000 });
-      expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);
-      const out = join(site, 'pagefind');
-      const hashed = /^[a-z]+_[0-9a-f]{6,}\.pf_(index|fragment)$/;
-      const index = readdirSync(join(out, 'index'));
-      const fragments = readdirSync(join(out, 'fragment'));
-      expect(index.length).toBeGreaterThan(0);
-      expect(fragments.length).toBeGreaterThan(0);
-      for (const name of [...index, ...fragments]) expect(name).toMatch(hashed);
-      const top = readdirSync(out);
-      // These keep their names from build to build, so they must be revalidated (not in an immutable folder).
-      expect(top).toContain('pagefind.js');
-      expect(top).toContain('pagefind-entry.json');
+      const stories = [
+        { url: '/articles/one/', title: 'Aleppo market reopens', text: 'The covered market in Aleppo reopened on Sunday.', lang: 'en' },
+        { url: '/articles/two/', title: 'Water prices rise', text: 'Water prices rose again in the city.', lang: 'en' },
+      ];
+      const files = (dir: string) => Object.fromEntries(globSync('**/*', { cwd: dir }).sort().map((f) => [f, readFileSync(join(dir, f)).toString('base64')]));
+      await writeSearchIndex(stories, join(root, 'a'));
+      await writeSearchIndex(stories, join(root, 'b'));
+      const a = files(join(root, 'a'));
+      expect(Object.keys(a)).toContain('pagefind-entry.json');
+      expect(files(join(root, 'b'))).toEqual(a);
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      rmSync(root, { recursive: true, force: true });
     }
   });
 });

@@ -115,7 +115,7 @@ export function inspectForInjection(tab: Page): Promise<DomReport> {
       }
       const src = script.getAttribute('src');
       const ownBundle =
-        src !== null && /^\/(_astro|pagefind)\/[\w.-]+\.js$/.test(new URL(src, location.href).pathname) && new URL(src, location.href).origin === location.origin;
+        src !== null && /^\/(_astro|pagefind\/[\w-]+)\/[\w.-]+\.js$/.test(new URL(src, location.href).pathname) && new URL(src, location.href).origin === location.origin;
       if (!ownBundle || (script.textContent ?? '').trim() !== '') scripts.push(describe(script));
     }
     const dangerous = [
@@ -123,8 +123,8 @@ export function inspectForInjection(tab: Page): Promise<DomReport> {
       ...qsa('meta[http-equiv]:not([http-equiv="content-security-policy" i])'),
       ...qsa('main [style], main form, main input, main button, main textarea, main select'),
     ]
-      // The site's own search form is the one form allowed: it is not in an article.
-      .filter((el) => !el.closest('[data-search-form]'))
+      // The site's own search form and its "More results" button are allowed: not in an article.
+      .filter((el) => !el.closest('[data-search-form]') && !el.matches('[data-search-more]'))
       .map(describe);
     // A name or id that shadows one of document's own properties (named access on document).
     const clobbered: string[] = [];

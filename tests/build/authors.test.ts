@@ -43,12 +43,14 @@ describe('author pages', () => {
     const first = page('authors/sam-example/index.html');
     // 22 filler stories and the Arabic story he shares with Jane Tester.
     expect(cardLinks(first)).toHaveLength(20);
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/authors/sam-example/2/');
-    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe(`${ORIGIN}/authors/sam-example/2/`);
+    // Archive pages count from the oldest: page 1 holds his oldest 20, page 2 his newest 3.
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/authors/sam-example/1/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe(`${ORIGIN}/authors/sam-example/1/`);
     const second = page('authors/sam-example/2/index.html');
-    expect(textOf(second.querySelector('h1'))).toBe('Sam Example, page 2');
-    expect(cardLinks(second)).toHaveLength(3);
+    expect(textOf(second.querySelector('h1'))).toBe('Sam Example, archive page 2');
+    expect(cardLinks(second)).toEqual(cardLinks(first).slice(0, 3));
     expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/authors/sam-example/');
+    expect(cardLinks(page('authors/sam-example/1/index.html'))).toHaveLength(20);
     expect(second.querySelector('.author-profile')).toBeNull();
   });
 

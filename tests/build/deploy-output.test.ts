@@ -159,15 +159,18 @@ describe('a build under a sub-path (BASE_PATH=/news/)', () => {
     const article = domOf(readPage(subpath.outDir, 'articles/syria-isis-operation-aleppo/index.html'));
     expect(article.querySelector('.source-box a')?.getAttribute('href')).toBe('/news/sources/the-media-line/');
     expect(existsSync(resolve(subpath.outDir, 'sources/the-media-line/index.html'))).toBe(true);
-    // 70 filler stories: four pages of 20.
+    // 70 filler stories: the topic's own page, then archive pages 1–4 from the oldest.
     const second = domOf(readPage(subpath.outDir, 'topics/filler/2/index.html'));
-    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/news/topics/filler/');
-    expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/news/topics/filler/3/');
-    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/');
-    expect(second.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/3/');
+    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/news/topics/filler/3/');
+    expect(second.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/news/topics/filler/1/');
+    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/3/');
+    expect(second.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://example.github.io/news/topics/filler/1/');
+    expect(domOf(readPage(subpath.outDir, 'topics/filler/4/index.html')).querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/news/topics/filler/');
     const source = domOf(readPage(subpath.outDir, 'sources/reuters/index.html'));
-    expect(source.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/news/sources/reuters/2/');
-    expect(source.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://example.github.io/news/sources/reuters/2/');
+    const older = source.querySelector('a[rel="next"]')?.getAttribute('href');
+    expect(older).toMatch(/^\/news\/sources\/reuters\/\d+\/$/);
+    expect(source.querySelector('link[rel="next"]')?.getAttribute('href')).toBe(`https://example.github.io${older}`);
+    expect(existsSync(resolve(subpath.outDir, `${older!.slice('/news/'.length)}index.html`))).toBe(true);
   });
 });
 

@@ -34,7 +34,7 @@ describe('drafts and scheduled stories', () => {
 });
 
 describe('front page and pagination', () => {
-  it('lists 20 stories newest first, then the rest on page 2, linked with rel prev/next', () => {
+  it('lists 20 stories newest first, the rest on archive pages counted from the oldest, linked with rel prev/next', () => {
     const first = page('index.html');
     const titles = [...first.querySelectorAll('.card-title')].map((t) => textOf(t));
     expect(titles.length).toBe(20);
@@ -44,12 +44,22 @@ describe('front page and pagination', () => {
       'Syrian Interior Ministry announces targeted operation against ISIS cell in Aleppo',
       'Filler story number 1',
     ]);
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/2/');
-    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/page/2/');
-    const second = page('page/2/index.html');
-    expect(second.querySelectorAll('.card').length).toBe(5);
-    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
-    expect(second.querySelector('a[rel="next"]')).toBeNull();
+    // 25 stories: archive page 1 holds the oldest 20, page 2 the newest 5; the front page
+    // leads to page 1, where the 21st newest story is.
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/1/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/page/1/');
+    const oldest = page('page/1/index.html');
+    expect(oldest.querySelectorAll('.card').length).toBe(20);
+    expect(textOf(oldest.querySelector('h1'))).toBe('Latest news, archive page 1');
+    expect(oldest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/page/2/');
+    expect(oldest.querySelector('a[rel="next"]')).toBeNull();
+    const newest = page('page/2/index.html');
+    expect([...newest.querySelectorAll('.card-title')].map((t) => textOf(t))).toEqual(titles.slice(0, 5));
+    expect(newest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/');
+    expect(newest.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/page/1/');
+    // Every story is on exactly one archive page.
+    const archived = [...oldest.querySelectorAll('.card-title'), ...newest.querySelectorAll('.card-title')].map((t) => textOf(t));
+    expect(new Set(archived).size).toBe(25);
   });
 
   it('shows the lead photo where a story has one, lazily', () => {
@@ -75,27 +85,33 @@ describe('topics and sources', () => {
   });
 
   it('paginates a topic with rel prev/next links in the page and in the head', () => {
+    // 22 filler stories: archive page 1 holds the oldest 20, page 2 the newest 2.
     const first = page('topics/filler/index.html');
     expect(first.querySelectorAll('.card').length).toBe(20);
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/topics/filler/2/');
-    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/2/');
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/topics/filler/1/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/1/');
     expect(first.querySelector('a[rel="prev"], link[rel="prev"]')).toBeNull();
-    const second = page('topics/filler/2/index.html');
-    expect(second.querySelectorAll('.card').length).toBe(2);
-    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/topics/filler/');
-    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/');
-    expect(second.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+    const oldest = page('topics/filler/1/index.html');
+    expect(oldest.querySelectorAll('.card').length).toBe(20);
+    expect(oldest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/topics/filler/2/');
+    expect(oldest.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/2/');
+    expect(oldest.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+    const newest = page('topics/filler/2/index.html');
+    expect(newest.querySelectorAll('.card').length).toBe(2);
+    expect(newest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/topics/filler/');
+    expect(newest.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/topics/filler/1/');
   });
 
   it('paginates a source the same way', () => {
     // The 22 filler stories are Reuters reports.
     const first = page('sources/reuters/index.html');
-    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/sources/reuters/2/');
-    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/2/');
-    const second = page('sources/reuters/2/index.html');
-    expect(second.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/sources/reuters/');
-    expect(second.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/');
-    expect(second.querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
+    expect(first.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/sources/reuters/1/');
+    expect(first.querySelector('link[rel="next"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/1/');
+    const newest = page('sources/reuters/2/index.html');
+    expect(newest.querySelector('a[rel="prev"]')?.getAttribute('href')).toBe('/sources/reuters/');
+    expect(newest.querySelector('link[rel="prev"]')?.getAttribute('href')).toBe('https://news.example.com/sources/reuters/');
+    expect(newest.querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/sources/reuters/1/');
+    expect(page('sources/reuters/1/index.html').querySelector('a[rel="next"], link[rel="next"]')).toBeNull();
   });
 
   it('has a page per source and an index of sources', () => {
@@ -321,7 +337,7 @@ describe('feeds and metadata', () => {
 
 describe('search', () => {
   it('indexes articles for Pagefind, and the search page explains that search needs JavaScript', () => {
-    expect(existsSync(resolve(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    expect(existsSync(resolve(build.outDir, 'pagefind/shards.json'))).toBe(true);
     const doc = page('search/index.html');
     expect(doc.querySelector('input[type="search"][name="q"]')).not.toBeNull();
     expect(textOf(doc.querySelector('[data-search-nojs]'))).toContain('Search needs JavaScript');

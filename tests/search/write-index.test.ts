@@ -4,19 +4,18 @@
  * build that stops without a word (Pagefind's binary panics there and its Node API never
  * answers).
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeSearchIndex } from '../../src/search/integration.ts';
-import type { SearchRecord } from '../../src/search/records.ts';
+import { writeSearchIndex, type ShardRecord } from '../../src/search/write-index.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'search-index-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const stories: SearchRecord[] = [
-  { url: '/articles/one/', digest: '1', title: 'Aleppo market reopens', text: 'The covered market in Aleppo reopened on Sunday.', lang: 'en', searchable: true },
-  { url: '/articles/two/', digest: '2', title: 'Water prices rise', text: 'Water prices rose again in the city.', lang: 'en', searchable: true },
+const stories: ShardRecord[] = [
+  { url: '/articles/one/', title: 'Aleppo market reopens', text: 'The covered market in Aleppo reopened on Sunday.', lang: 'en' },
+  { url: '/articles/two/', title: 'Water prices rise', text: 'Water prices rose again in the city.', lang: 'en' },
 ];
 
 describe('writeSearchIndex', () => {
@@ -34,3 +33,37 @@ describe('writeSearchIndex', () => {
     await expect(writeSearchIndex(stories, folder)).rejects.toThrow(folder);
   });
 });
+
+describe('a Pagefind process that dies while it indexes', () => {
+  it('fails the indexing with what was last seen of it, instead of never answering', async () => {
+    // Enough text that Pagefind is still at work when it is killed.
+    const many = Array.from({ length: 2000 }, (_, i) => ({
+      url: `/articles/story-${i}/`,
+      title: `Story ${i}`,
+      text: `Word${i} ${'The covered market in Aleppo reopened on Sunday after years of work. '.repeat(40)}`,
+      lang: 'en',
+    }));
+    const writing = writeSearchIndex(many, join(root, 'killed'));
+    writing.catch(() => {});
+    // Pagefind runs as a child of this process; kill it as the kernel does when memory runs out.
+    let pid: number | undefined;
+    for (let tries = 0; !pid && tries < 200; tries++) {
+      await new Promise((r) => setTimeout(r, 25));
+      pid = pagefindChild();
+    }
+    expect(pid, 'Pagefind started').toBeDefined();
+    // As the kernel would, after it has worked a while.
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(pid!, 'SIGKILL');
+    await expect(writing).rejects.toThrow(/Pagefind's indexing process \(pid \d+\) ended while writing .+; if the machine ran out of memory the kernel ended it/);
+  });
+});
+
+function pagefindChild(): number | undefined {
+  for (const task of readdirSync('/proc/self/task')) {
+    for (const pid of readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      if (/^Name:\s*pagefind/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) return Number(pid);
+    }
+  }
+  return undefined;
+}

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
  * settings, the loader, the lib and the Markdown pipeline, the search index's code (the
  * stories' digests decide whether it is written again), the installed packages' exact
  * versions. Pages and styles are left out: Astro's
- * incremental build hashes each page's own code. tests/content/code-digest.test.ts
+ * incremental build hashes each page's own code. tests/build-cache/code-digest.test.ts
  * checks that this covers every file the loader and the render workers import.
  */
 export const ARTICLE_CODE: readonly string[] = [
@@ -26,6 +26,7 @@ export const ARTICLE_CODE: readonly string[] = [
   'src/lib',
   'src/markdown',
   'src/integrations',
+  'src/build-cache',
   'src/search',
   'package-lock.json',
 ];
@@ -56,7 +57,7 @@ export function codeDigest(root: string, paths: readonly string[]): string {
   return hash.digest('hex');
 }
 
-/** This project's own code root: this file is src/content/code-digest.ts. */
+/** This project's own code root: this file is src/build-cache/code-digest.ts. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 let cached: string | undefined;

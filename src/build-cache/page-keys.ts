@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { siteConfig } from '../site.config.ts';
+import type { ListPage } from '../lib/list-pages.ts';
 
 export interface Digested {
   entry: { digest?: string | number };
@@ -18,7 +19,7 @@ export function pageCacheKey(...parts: readonly unknown[]): string {
   return createHash('sha256').update(JSON.stringify([siteConfig, parts])).digest('base64url');
 }
 
-/** A list page: which stories, in which order, on which page of how many. */
-export function listPageKey(name: string, page: { currentPage: number; lastPage: number; data: readonly Digested[] }): string {
-  return pageCacheKey('list', name, page.currentPage, page.lastPage, page.data.map((item) => item.entry.digest));
+/** A list page (src/lib/list-pages.ts): which stories, in which order, and where its links lead. */
+export function listPageKey(name: string, page: ListPage<Digested>): string {
+  return pageCacheKey('list', name, page.number ?? 'own', page.newer?.number ?? 'own', page.older?.number, page.items.map((item) => item.entry.digest));
 }

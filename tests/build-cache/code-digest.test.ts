@@ -2,7 +2,7 @@ import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } fr
 import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ARTICLE_CODE, articleCodeDigest, codeDigest } from '../../src/content/code-digest.ts';
+import { ARTICLE_CODE, articleCodeDigest, codeDigest } from '../../src/build-cache/code-digest.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 /** Project files reachable by relative imports from `entries`, read with TypeScript's own import scanner. */

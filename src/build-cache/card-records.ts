@@ -1,13 +1,13 @@
 /**
- * Which card each story's page names, handed from the pages to the share-card integration
- * through the cache folder (as search records are, src/search/records.ts): one small file
- * per story, written when its page renders. A page the incremental build keeps is not
+ * The share cards kept between builds (src/share-cards/): the drawn cards themselves, and
+ * which card each story's page names, handed from the pages to the share-card integration:
+ * one small file per story, written when its page renders. A page the incremental build keeps is not
  * rendered again, and its file from that build still says which card it names.
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { CardContent } from './layout.ts';
-import type { PhotoStamp } from './photo-stamp.ts';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import type { CardContent } from '../share-cards/layout.ts';
+import type { PhotoStamp } from '../share-cards/photo-stamp.ts';
+import { cacheFile, writeWhole } from './layout.ts';
 
 /** A card drawn from what the story says, or an old story's lead photo stamped with its year. */
 export type CardRecord =
@@ -21,15 +21,19 @@ export type CardRecord =
 const FOLDER = 'share-cards/pages/';
 
 function recordFile(cacheDir: URL, slug: string): string {
-  return fileURLToPath(new URL(`${FOLDER}${encodeURIComponent(slug)}.json`, cacheDir));
+  return cacheFile(cacheDir, `${FOLDER}${encodeURIComponent(slug)}.json`);
+}
+
+/** Where drawn cards are kept, under the names they have in the output folder's cards/. */
+export function cardFolder(cacheDir: URL): string {
+  return cacheFile(cacheDir, 'share-cards/cards/');
 }
 
 /** Written whole and renamed into place, so the integration never reads half a record. */
 export function writeCardRecord(cacheDir: URL, slug: string, record: CardRecord): void {
   const file = recordFile(cacheDir, slug);
   mkdirSync(new URL(FOLDER, cacheDir), { recursive: true });
-  writeFileSync(`${file}.tmp`, JSON.stringify(record));
-  renameSync(`${file}.tmp`, file);
+  writeWhole(file, JSON.stringify(record));
 }
 
 /** The story's record, or none when its page names no card (it shares its lead photo as it is) or never rendered. */

@@ -1,0 +1,23 @@
+/**
+ * The cache folder (Astro's `cacheDir`, kept between deploys) as this project lays it out.
+ * Only the modules of src/build-cache/ read and write it; Astro keeps its own parts there
+ * (its content store, its incremental-build manifest and page copies).
+ *
+ *   search/records/    the stories' search records (search-records.ts)
+ *   search/shards/     the search index's shards and their plan (search-shards.ts)
+ *   share-cards/       drawn cards and which card each page names (card-records.ts)
+ *   output-files.json  what the last build wrote to the output folder (output-folder.ts)
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** A file of the cache folder, from its path inside it. */
+export function cacheFile(cacheDir: URL, path: string): string {
+  return fileURLToPath(new URL(path, cacheDir));
+}
+
+/** Written whole and renamed into place, so a build never reads half a file. */
+export function writeWhole(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
