@@ -5,7 +5,7 @@
  * them; it is the figure to approach, not a budget.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const HUGO_BIN = '/usr/bin/hugo';
@@ -33,16 +33,22 @@ const SINGLE = `{{ define "main" }}<article data-pagefind-body><h1>{{ .Title }}<
 const LIST = `{{ define "main" }}<h1>{{ .Title }}</h1><ol>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ol>{{ template "_internal/pagination.html" . }}{{ end }}
 `;
 
-/** A Hugo site whose content/articles is the corpus's articles folder. */
+/**
+ * A Hugo site of the corpus's stories. Hugo reads a story's `url` (the original address)
+ * as the page's own address, so that field is renamed in Hugo's copy; nothing else changes.
+ */
 export function writeHugoProject(dir: string, articlesDir: string): void {
   rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'content'), { recursive: true });
+  mkdirSync(join(dir, 'content/articles'), { recursive: true });
   mkdirSync(join(dir, 'layouts/_default'), { recursive: true });
   writeFileSync(join(dir, 'hugo.toml'), CONFIG);
   writeFileSync(join(dir, 'layouts/_default/baseof.html'), BASE);
   writeFileSync(join(dir, 'layouts/_default/single.html'), SINGLE);
   writeFileSync(join(dir, 'layouts/_default/list.html'), LIST);
-  symlinkSync(articlesDir, join(dir, 'content/articles'));
+  for (const name of readdirSync(articlesDir)) {
+    if (!name.endsWith('.md')) continue;
+    writeFileSync(join(dir, 'content/articles', name), readFileSync(join(articlesDir, name), 'utf8').replace(/^url:/m, 'original_url:'));
+  }
 }
 
 /** The `hugo` command, and Pagefind's CLI over its output, for measureCommand. */
