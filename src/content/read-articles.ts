@@ -1,8 +1,8 @@
 /** Reads and validates every article file of a content folder: one pass, every problem. */
-import { readFileSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
+import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../lib/problems.ts';
+import { decodeArticleText } from '../lib/text-encoding.ts';
 import { checkBodyMedia, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
 import { readBodyMedia, renderedBodyMedia } from '../markdown/body-media.ts';
 import { siteConfig } from '../site.config.ts';
@@ -17,28 +17,123 @@ export interface ArticlesFolder {
   /**
    * A warning for each file that is neither an article nor a photo: a story saved as
    * "story.txt" or "story.md~" would otherwise be missing from the site without a word.
+   * Also one for each symbolic link that is not an article and leads nowhere or back into
+   * the folder (a broken link named like an article is an error, in `files`).
    */
   strays: Problem[];
 }
 
+/** A symbolic link that cannot be followed, and why. */
+interface BrokenLink {
+  name: string;
+  message: string;
+}
+
+/** "b.md → c.md → b.md": where a link loop goes, as its links are written. */
+function linkChain(path: string): string {
+  const seen: string[] = [];
+  let at = path;
+  for (let step = 0; step < 8; step++) {
+    let target: string;
+    try {
+      target = readlinkSync(at);
+    } catch {
+      break;
+    }
+    seen.push(target);
+    at = resolve(dirname(at), target);
+    if (at === path) break;
+  }
+  return [relative(dirname(path), path), ...seen].join(' → ');
+}
+
+/**
+ * Every file under the folder (relative names, sorted), following symbolic links as an
+ * editor means them: a link to a file is that file, a link to a folder elsewhere is read
+ * like a sub-folder. A link that leads nowhere, in a loop, or back to a folder already
+ * being read is named instead of silently skipped or read twice.
+ */
+function listFolder(top: string): { names: string[]; broken: BrokenLink[] } {
+  const names: string[] = [];
+  const broken: BrokenLink[] = [];
+  let topReal: string;
+  try {
+    topReal = realpathSync(top);
+  } catch (error) {
+    // No articles folder: no articles, as an empty one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { names, broken };
+    throw error;
+  }
+  const visit = (dir: string, prefix: string, ancestors: ReadonlySet<string>) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      // Hidden files (.DS_Store, editors' swap files) are the system's, not the editor's.
+      if (entry.name.startsWith('.')) continue;
+      const name = `${prefix}${entry.name}`;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        visit(path, `${name}/`, new Set([...ancestors, realpathSync(path)]));
+        continue;
+      }
+      if (!entry.isSymbolicLink()) {
+        if (entry.isFile()) names.push(name);
+        continue;
+      }
+      const target = readlinkSync(path);
+      let stat;
+      try {
+        stat = statSync(path);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ELOOP') broken.push({ name, message: `is a symbolic link in a loop (${linkChain(path)}), so it leads to no file; point it at a real file, or remove it` });
+        else if (code === 'ENOENT') broken.push({ name, message: `is a symbolic link to ${target}, which does not exist; point it at a real file, or remove it` });
+        else throw error;
+        continue;
+      }
+      if (!stat.isDirectory()) {
+        names.push(name);
+        continue;
+      }
+      const real = realpathSync(path);
+      const inside = real === topReal || real.startsWith(`${topReal}${sep}`);
+      if (ancestors.has(real) || inside) {
+        const where = ancestors.has(real) ? 'a folder it is itself in' : 'a folder already read as part of the articles folder';
+        broken.push({ name, message: `is a symbolic link to ${target}, ${where}, so its articles would be read twice; they are read once without it: remove the link` });
+        continue;
+      }
+      visit(path, `${name}/`, new Set([...ancestors, real]));
+    }
+  };
+  visit(top, '', new Set([topReal]));
+  return { names: names.sort(), broken };
+}
+
 export function readArticlesFolder(root: string, project: ContentProject): ArticlesFolder {
-  // Hidden files (.DS_Store, editors' swap files) are the system's, not the editor's.
-  const names = globSync('**/*', { cwd: resolve(root, project.articlesDir) }).sort();
-  const files = names
+  const top = resolve(root, project.articlesDir);
+  const { names, broken } = listFolder(top);
+  const files: ArticleSourceFile[] = names
     .filter((name) => ARTICLE_FILE.test(name))
     .map((name) => {
       const path = `${project.articlesDir}/${name}`;
-      return { path, text: readFileSync(resolve(root, path), 'utf8') };
+      const decoded = decodeArticleText(readFileSync(resolve(root, path)));
+      return decoded.problem ? { path, text: '', unreadable: decoded.problem } : { path, text: decoded.text };
     });
-  const strays = names
-    .filter((name) => !ARTICLE_FILE.test(name) && !PHOTO_FILE.test(name))
-    .map(
-      (name): Problem => ({
-        file: `${project.articlesDir}/${name}`,
-        severity: 'warning',
-        message: `not an article, so not published: an article is a Markdown file whose name ends in .md; save it as one to publish it, or move it out of ${project.articlesDir}/`,
-      }),
-    );
+  // A link named like an article is a story the editor means to publish: it fails the check.
+  for (const link of broken.filter((link) => ARTICLE_FILE.test(link.name))) {
+    files.push({ path: `${project.articlesDir}/${link.name}`, text: '', unreadable: { message: link.message } });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const strays = [
+    ...names
+      .filter((name) => !ARTICLE_FILE.test(name) && !PHOTO_FILE.test(name))
+      .map(
+        (name): Problem => ({
+          file: `${project.articlesDir}/${name}`,
+          severity: 'warning',
+          message: `not an article, so not published: an article is a Markdown file whose name ends in .md; save it as one to publish it, or move it out of ${project.articlesDir}/`,
+        }),
+      ),
+    ...broken.filter((link) => !ARTICLE_FILE.test(link.name)).map((link): Problem => ({ file: `${project.articlesDir}/${link.name}`, severity: 'warning', message: link.message })),
+  ];
   return { files, strays };
 }
 

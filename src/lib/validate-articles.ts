@@ -14,6 +14,11 @@ export interface ArticleSourceFile {
   /** Path relative to the project root, with forward slashes. */
   path: string;
   text: string;
+  /**
+   * Why the file could not be read as text (not UTF-8, a symbolic link to nowhere): the
+   * article is then reported as invalid, so the build stops instead of leaving it out.
+   */
+  unreadable?: { line?: number; message: string };
 }
 
 export interface ValidArticle {
@@ -206,6 +211,11 @@ export function validateArticles(
     };
     const warn = (message: string, field?: string, line?: number) =>
       problems.push({ file: file.path, severity: 'warning', message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
+
+    if (file.unreadable) {
+      error(file.unreadable.message, undefined, file.unreadable.line);
+      continue;
+    }
 
     const slug = articleSlug(file.path);
     const clash = slugs.get(slug);
