@@ -1,6 +1,7 @@
 // @ts-check
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import buildLock from './src/integrations/build-lock.ts';
 import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
@@ -35,6 +36,8 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // First: a second build at once in this project stops before anything is written.
+    buildLock(),
     publishingMode(),
     contentStoreFile(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),

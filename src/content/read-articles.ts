@@ -1,9 +1,11 @@
 /** Reads and validates every article file of a content folder: one pass, every problem. */
 import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../lib/problems.ts';
 import { decodeArticleText } from '../lib/text-encoding.ts';
-import { checkBodyMedia, validateArticles, type ArticleSourceFile, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
+import { imageMetadata } from 'astro/assets/utils';
+import { checkBodyMedia, validateArticles, type ArticleSourceFile, type LocalPhoto, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
 import { readBodyMedia, renderedBodyMedia } from '../markdown/body-media.ts';
 import { siteConfig } from '../site.config.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
@@ -160,6 +162,52 @@ export function checkArticles(root: string, project: ContentProject, files?: rea
   const folder = files ? { files, strays: [] } : readArticlesFolder(root, project);
   const checked = validateArticles(folder.files, validationContext(root, project, options));
   return { ...checked, problems: [...folder.strays, ...checked.problems] };
+}
+
+/**
+ * The photo files that are not images, read as the build reads them (astro:assets'
+ * imageMetadata): such a file (a web page or a text saved under a photo's name) would stop
+ * the build with Astro's NoImageMetadata, which names the file but not the article.
+ */
+export async function unreadablePhotoProblems(root: string, photos: readonly LocalPhoto[]): Promise<Problem[]> {
+  const reads = new Map<string, Promise<boolean>>();
+  const readable = (path: string) => {
+    let read = reads.get(path);
+    if (!read) {
+      read = readFile(resolve(root, path)).then(
+        (bytes) => imageMetadata(bytes, path).then(() => true, () => false),
+        () => false,
+      );
+      reads.set(path, read);
+    }
+    return read;
+  };
+  const verdicts = await Promise.all(photos.map((photo) => readable(photo.path)));
+  return photos
+    .filter((_, i) => !verdicts[i])
+    .map((photo): Problem => {
+      const line = photo.line();
+      return {
+        file: photo.file,
+        ...(line === undefined ? {} : { line }),
+        field: photo.field,
+        severity: 'error',
+        message: `"${photo.src}" (${photo.path}) is not an image the build can read: its bytes are not a JPEG, PNG, WebP, AVIF, GIF or SVG (a web page or text saved under a photo's name looks like this); save the photo itself under that name`,
+      };
+    });
+}
+
+/**
+ * `npm run check`: every article, then every photo file they show read as the build reads
+ * it, so that a photo that is no image fails here, with the article, and not in the build.
+ */
+export async function checkArticlesAndPhotos(root: string, project: ContentProject) {
+  const photos: LocalPhoto[] = [];
+  const folder = readArticlesFolder(root, project);
+  const checked = validateArticles(folder.files, { ...validationContext(root, project), onLocalPhoto: (photo) => photos.push(photo) });
+  const photoProblems = await unreadablePhotoProblems(root, photos);
+  const failed = new Set(photoProblems.map((p) => p.file));
+  return { articles: checked.articles.filter((a) => !failed.has(a.file)), problems: [...folder.strays, ...checked.problems, ...photoProblems] };
 }
 
 /**
