@@ -2,6 +2,7 @@
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import buildLock from './src/integrations/build-lock.ts';
+import contentLists from './src/integrations/content-lists.ts';
 import contentStoreFile from './src/integrations/content-store-file.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
@@ -38,6 +39,8 @@ export default defineConfig({
   integrations: [
     // First: a second build at once in this project stops before anything is written.
     buildLock(),
+    // Before Astro loads the content config: a broken sources.yaml is named plainly.
+    contentLists(),
     publishingMode(),
     contentStoreFile(),
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod }),

@@ -259,7 +259,7 @@ export function validateArticles(
       fm = readFrontmatter(file.text);
     } catch (e) {
       if (!(e instanceof FrontmatterError)) throw e;
-      error(e.message, undefined, e.line);
+      error(e.message, e.field, e.line);
       continue;
     }
 

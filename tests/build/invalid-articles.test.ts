@@ -5,7 +5,7 @@
  * `npm run check` says the same without building.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, dirDigest, ROOT, runAstro, type BuildResult } from '../helpers/build-site.ts';
@@ -19,7 +19,8 @@ const EXPECTED = [
   // Reported although the source and zone are wrong too: every problem in one run.
   'tests/fixtures/invalid/articles/unknown-source.md:7: updated: "17 May 2025" is before published ("18 May 2025"); updated must be the same or later',
   'tests/fixtures/invalid/articles/unknown-source.md:11: body figure src: "./missing.jpg" does not exist (looked for tests/fixtures/invalid/articles/missing.jpg)',
-  'tests/fixtures/invalid/articles/broken-yaml.md:3: the frontmatter is not valid YAML',
+  // Where the unclosed quote opens, not where the parser ran out of text.
+  'tests/fixtures/invalid/articles/broken-yaml.md:2: title: the frontmatter is not valid YAML: the " that opens this value is not closed',
 ];
 
 describe('a build with invalid articles', () => {
@@ -71,6 +72,33 @@ describe('a build with an invalid article over the last good build', () => {
 
   it('leaves the last good build in dist/ byte for byte: no file removed, added or changed', () => {
     expect(dirDigest(outDir)).toEqual(before);
+  });
+});
+
+describe('a build with a broken sources.yaml or a source listed twice', () => {
+  let content: string;
+  beforeAll(() => {
+    content = assembleContent('broken-sources', { fixtures: ['reader'] });
+  });
+
+  it.each([
+    ['broken YAML', '- id: ap\n  name: "Associated Press\n  url: https://apnews.com\n', 'sources.yaml:2:9: source 1: name: not valid YAML: the " that opens this value is not closed'],
+    [
+      'a source listed twice',
+      '- id: reuters\n  name: Reuters\n  url: https://www.reuters.com\n- id: reuters-again\n  name: Reuters\n  url: https://www.reuters.com\n',
+      'sources.yaml:4: "Reuters" names two sources: source 1 (Reuters, line 1) and source 2 (Reuters, line 4)',
+    ],
+  ])('fails with %s named as npm run check names it, without Astro\'s wrapping or a stack trace', async (_what, text, message) => {
+    writeFileSync(resolve(ROOT, content, 'sources.yaml'), text);
+    const build = await runAstro(['build'], { CONTENT_DIR: content, OUT_DIR: resolve(ROOT, '.tmp/broken-sources/dist'), CACHE_DIR: resolve(ROOT, '.tmp/broken-sources/cache') });
+    const check = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
+    expect(build.code).not.toBe(0);
+    expect(check.status).toBe(1);
+    expect(check.stderr).toContain(`${content}/${message}`);
+    expect(build.output).toContain(`${content}/${message}`);
+    expect(build.output).not.toContain('GenerateContentTypesError');
+    expect(build.output).not.toContain('content.config.ts');
+    expect(build.output).not.toContain('Stack trace');
   });
 });
 
