@@ -7,6 +7,7 @@ import { decodeArticleText } from '../lib/text-encoding.ts';
 import { imageMetadata } from 'astro/assets/utils';
 import { checkBodyMedia, validateArticles, type ArticleSourceFile, type LocalPhoto, type ValidArticle, type ValidationContext } from '../lib/validate-articles.ts';
 import { readBodyMedia, renderedBodyMedia } from '../markdown/body-media.ts';
+import { ARTICLE_IMAGE_WIDTHS } from '../lib/image-sizes.ts';
 import { siteConfig } from '../site.config.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
 import type { ContentProject } from './project.ts';
@@ -164,37 +165,51 @@ export function checkArticles(root: string, project: ContentProject, files?: rea
   return { ...checked, problems: [...folder.strays, ...checked.problems] };
 }
 
+/** Wider than this, a photo is far larger than any size the site shows it at: every build converts it from full size. */
+const FAR_WIDER_THAN_SHOWN = 4 * Math.max(...ARTICLE_IMAGE_WIDTHS);
+
 /**
- * The photo files that are not images, read as the build reads them (astro:assets'
- * imageMetadata): such a file (a web page or a text saved under a photo's name) would stop
- * the build with Astro's NoImageMetadata, which names the file but not the article.
+ * The photo files an article shows, read as the build reads them (astro:assets'
+ * imageMetadata). One that is not an image (a web page or a text saved under a photo's
+ * name) is an error: the build would stop at it with Astro's NoImageMetadata, which names
+ * the file but not the article. One far wider than the site shows gets a warning.
  */
-export async function unreadablePhotoProblems(root: string, photos: readonly LocalPhoto[]): Promise<Problem[]> {
-  const reads = new Map<string, Promise<boolean>>();
-  const readable = (path: string) => {
+export async function photoFileProblems(root: string, photos: readonly LocalPhoto[]): Promise<Problem[]> {
+  const reads = new Map<string, Promise<{ width: number; height: number } | undefined>>();
+  const measure = (path: string) => {
     let read = reads.get(path);
     if (!read) {
       read = readFile(resolve(root, path)).then(
-        (bytes) => imageMetadata(bytes, path).then(() => true, () => false),
-        () => false,
+        (bytes) => imageMetadata(bytes, path).then(({ width, height }) => ({ width, height }), () => undefined),
+        () => undefined,
       );
       reads.set(path, read);
     }
     return read;
   };
-  const verdicts = await Promise.all(photos.map((photo) => readable(photo.path)));
-  return photos
-    .filter((_, i) => !verdicts[i])
-    .map((photo): Problem => {
-      const line = photo.line();
-      return {
-        file: photo.file,
-        ...(line === undefined ? {} : { line }),
-        field: photo.field,
+  const sizes = await Promise.all(photos.map((photo) => measure(photo.path)));
+  return photos.flatMap((photo, i): Problem[] => {
+    const size = sizes[i];
+    if (size && size.width <= FAR_WIDER_THAN_SHOWN) return [];
+    const line = photo.line();
+    const where = { file: photo.file, ...(line === undefined ? {} : { line }), field: photo.field };
+    if (size) {
+      return [
+        {
+          ...where,
+          severity: 'warning',
+          message: `"${photo.src}" (${photo.path}) is ${size.width}×${size.height} pixels, far larger than the site ever shows a photo (${Math.max(...ARTICLE_IMAGE_WIDTHS)} pixels wide at most): every build converts it from its full size; save a copy about ${2 * Math.max(...ARTICLE_IMAGE_WIDTHS)} pixels wide in its place`,
+        },
+      ];
+    }
+    return [
+      {
+        ...where,
         severity: 'error',
         message: `"${photo.src}" (${photo.path}) is not an image the build can read: its bytes are not a JPEG, PNG, WebP, AVIF, GIF or SVG (a web page or text saved under a photo's name looks like this); save the photo itself under that name`,
-      };
-    });
+      },
+    ];
+  });
 }
 
 /**
@@ -205,8 +220,8 @@ export async function checkArticlesAndPhotos(root: string, project: ContentProje
   const photos: LocalPhoto[] = [];
   const folder = readArticlesFolder(root, project);
   const checked = validateArticles(folder.files, { ...validationContext(root, project), onLocalPhoto: (photo) => photos.push(photo) });
-  const photoProblems = await unreadablePhotoProblems(root, photos);
-  const failed = new Set(photoProblems.map((p) => p.file));
+  const photoProblems = await photoFileProblems(root, photos);
+  const failed = new Set(photoProblems.filter((p) => p.severity === 'error').map((p) => p.file));
   return { articles: checked.articles.filter((a) => !failed.has(a.file)), problems: [...folder.strays, ...checked.problems, ...photoProblems] };
 }
 

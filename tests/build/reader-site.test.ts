@@ -156,8 +156,10 @@ describe('images', () => {
     const img = lead?.querySelector('img');
     expect(img?.getAttribute('alt')).toBe('A drawn skyline of domes and minarets against an orange evening sky');
     expect(img?.getAttribute('src')).toMatch(/\.jpg$/);
-    expect(img?.getAttribute('width')).toBe('1600');
-    expect(img?.getAttribute('height')).toBe('1000');
+    // The 1600 × 1000 photo's <img> at the widest size shown: its src is the srcset's 1200w file.
+    expect(img?.getAttribute('width')).toBe('1200');
+    expect(img?.getAttribute('height')).toBe('750');
+    expect(img?.getAttribute('srcset')).toContain(`${img?.getAttribute('src')} 1200w`);
     expect(img?.getAttribute('loading')).toBe('eager');
     expect(img?.getAttribute('fetchpriority')).toBe('high');
     expect(lead?.querySelector('source[type="image/avif"]')?.getAttribute('srcset')).toMatch(/ 400w, .* 800w, .* 1200w/);
@@ -179,8 +181,9 @@ describe('images', () => {
     expect(img?.getAttribute('alt')).toBe('The same skyline, shown again inside the story');
     expect(img?.getAttribute('src')).toMatch(/^\/_astro\/.+\.jpg$/);
     expect(img?.getAttribute('srcset')).toMatch(/\.jpg 400w, .+\.jpg 800w, .+\.jpg 1200w$/);
-    expect(img?.getAttribute('width')).toBe('1600');
-    expect(img?.getAttribute('height')).toBe('1000');
+    expect(img?.getAttribute('width')).toBe('1200');
+    expect(img?.getAttribute('height')).toBe('750');
+    expect(img?.getAttribute('srcset')).toContain(`${img?.getAttribute('src')} 1200w`);
     expect(img?.getAttribute('loading')).toBe('lazy');
     expect(img?.hasAttribute('fetchpriority')).toBe(false);
     // The same photo as the lead, cut the same way: the files are shared, not made twice.
