@@ -5,7 +5,7 @@
  * `npm run check` says the same without building.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, dirDigest, ROOT, runAstro, type BuildResult } from '../helpers/build-site.ts';
@@ -99,6 +99,37 @@ describe('a build with a broken sources.yaml or a source listed twice', () => {
     expect(build.output).not.toContain('GenerateContentTypesError');
     expect(build.output).not.toContain('content.config.ts');
     expect(build.output).not.toContain('Stack trace');
+  });
+});
+
+describe('a build with an article that is not UTF-8 and one behind a dangling link', () => {
+  let content: string;
+  let build: BuildResult;
+  beforeAll(async () => {
+    content = assembleContent('unreadable-articles', { fixtures: ['reader'] });
+    const story = '---\ntitle: Caf\u00e9 reopens in \u201cthe old town\u201d\nstandfirst: S.\npublished: 2025-05-18\nsource: Reuters\n---\n\nText.\n';
+    // As an editor on Windows saves it: one byte a letter, curly quotes included.
+    const windows1252 = new Map([...Array(256).keys()].map((byte) => [new TextDecoder('windows-1252').decode(Uint8Array.of(byte)), byte]));
+    writeFileSync(resolve(ROOT, content, 'articles/cafe.md'), Uint8Array.from([...story].map((char) => windows1252.get(char)!)));
+    symlinkSync('moved-away.md', resolve(ROOT, content, 'articles/dangling.md'));
+    build = await buildSite(content);
+  });
+
+  const expected = (content: string) => [
+    `${content}/articles/cafe.md:2: the file is not UTF-8 text: it looks like windows-1252, and line 2 ("title: Café reopens in “the old town”") has bytes UTF-8 does not allow`,
+    `${content}/articles/dangling.md: is a symbolic link to moved-away.md, which does not exist; point it at a real file, or remove it`,
+  ];
+
+  it('fails, naming each file and what is wrong with it', () => {
+    expect(build.code).not.toBe(0);
+    for (const line of expected(content)) expect(build.output).toContain(line);
+    expect(build.output).toContain('2 errors in 2 articles');
+  });
+
+  it('is refused by npm run check the same way', () => {
+    const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: content }, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    for (const line of expected(content)) expect(run.stderr).toContain(`error ${line}`);
   });
 });
 

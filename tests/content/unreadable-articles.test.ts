@@ -3,8 +3,8 @@
  * symbolic link that leads nowhere, in a loop, or back into the folder. Each is named with
  * what is wrong, by `npm run check` and by the build (both read the folder this way), and a
  * story that cannot be read fails the check instead of going missing from the site.
+ * tests/build/invalid-articles.test.ts runs the build and `npm run check` over such files.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,17 +93,6 @@ describe('articles that cannot be read', () => {
     } finally {
       rmSync(join(ROOT, articles, 'linked.md'));
       rmSync(join(ROOT, articles, 'archive'));
-    }
-  });
-
-  it('makes npm run check exit non-zero over a dangling article link', () => {
-    symlinkSync('gone.md', join(ROOT, articles, 'dangling.md'));
-    try {
-      const run = spawnSync(process.execPath, ['scripts/check.ts'], { cwd: ROOT, env: { ...process.env, CONTENT_DIR: folder }, encoding: 'utf8' });
-      expect(run.stderr).toContain(`error ${articles}/dangling.md: is a symbolic link to gone.md, which does not exist`);
-      expect(run.status).toBe(1);
-    } finally {
-      rmSync(join(ROOT, articles, 'dangling.md'));
     }
   });
 });
