@@ -14,7 +14,9 @@ const page = (path: string) => domOf(readPage(build.outDir, path));
 
 beforeAll(async () => {
   const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22, fillerByline: 'Sam Example' });
-  build = await buildSite(content, { SITE_URL: 'https://news.example.com' });
+  // A fixed build day, so what depends on a story's age is one thing: the fixture story of
+  // 2025-05-20 is more than a year old and shares its photo stamped with its year.
+  build = await buildSite(content, { SITE_URL: 'https://news.example.com', BUILD_DATE: '2026-06-01' });
   expect(build.code, build.output).toBe(0);
 });
 
@@ -295,8 +297,8 @@ describe('feeds and metadata', () => {
       creditText: 'Jane Doe / Example Wire',
       creator: { '@type': 'Person', name: 'Jane Doe' },
     });
-    // The lead photo; a story more than a year older than the build shares it stamped with its year (src/share-cards/photo-stamp.ts).
-    expect(data.image.contentUrl).toMatch(/^https:\/\/news\.example\.com\/(?:_astro\/.+|cards\/[0-9a-f]{16})\.jpg$/);
+    // The lead photo stamped with its year: the story is more than a year older than the build (src/share-cards/photo-stamp.ts).
+    expect(data.image.contentUrl).toMatch(/^https:\/\/news\.example\.com\/cards\/[0-9a-f]{16}\.jpg$/);
     const seed = JSON.parse(page('articles/syria-isis-operation-aleppo/index.html').querySelector('script[type="application/ld+json"]')!.textContent!);
     expect(seed.author).toEqual({ '@type': 'NewsMediaOrganization', name: 'The Media Line', url: 'https://themedialine.org' });
     expect(seed.datePublished).toBe('2025-05-18');
@@ -311,8 +313,8 @@ describe('feeds and metadata', () => {
     expect(meta('og:type')).toBe('article');
     expect(meta('og:locale')).toBe('en_US');
     expect(meta('og:description')).toBe(textOf(doc.querySelector('.standfirst')));
-    expect(meta('og:image')).toMatch(/^https:\/\/news\.example\.com\/(?:_astro\/.+|cards\/[0-9a-f]{16})\.jpg$/);
-    expect(meta('og:image:alt')).toMatch(/^A drawn skyline of domes and minarets against an orange evening sky(?: \(2025\))?$/);
+    expect(meta('og:image')).toMatch(/^https:\/\/news\.example\.com\/cards\/[0-9a-f]{16}\.jpg$/);
+    expect(meta('og:image:alt')).toBe('A drawn skyline of domes and minarets against an orange evening sky (2025)');
     expect(meta('twitter:card')).toBe('summary_large_image');
     expect(meta('twitter:title')).toBe(meta('og:title'));
     expect(meta('twitter:description')).toBe(meta('og:description'));
