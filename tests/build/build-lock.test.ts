@@ -1,10 +1,12 @@
 /**
  * Two builds at once in one project: the second stops at once, naming the running one, and
  * the first finishes whole, with no empty page in dist/ or in its cache. A lock left by a
- * killed build does not stop the next one.
+ * killed build does not stop the next one. And should a page be left empty all the same
+ * (as two builds at once used to leave one, which the incremental cache then kept), the
+ * build fails, naming it, instead of shipping it again.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -63,6 +65,28 @@ describe('two builds at once in one project', () => {
     expect(emptyFiles(resolve(folder, 'dist'))).toEqual([]);
     expect(emptyFiles(resolve(folder, 'cache'))).toEqual([]);
     expect(existsSync(lockFile)).toBe(false);
+  });
+
+  it('fails a build that would ship a page left empty, naming it and the cache to delete', async () => {
+    // What two builds at once used to leave: an empty page, recorded as the last build's own.
+    const page = 'articles/filler-013/index.html';
+    const file = resolve(folder, 'dist', page);
+    truncateSync(file, 0);
+    const recordFile = resolve(folder, 'cache/output-files.json');
+    const record = JSON.parse(readFileSync(recordFile, 'utf8')) as { files: [string, number, number, number, number][] };
+    const { mtimeMs, ctimeMs, size, ino } = lstatSync(file);
+    record.files = record.files.map((entry) => (entry[0] === page ? [page, mtimeMs, ctimeMs, size, ino] : entry));
+    writeFileSync(recordFile, JSON.stringify(record));
+
+    const shipped = await runAstro(['build'], env());
+    expect(shipped.code).not.toBe(0);
+    expect(shipped.output).toContain(`The build wrote 1 empty page(s): ${page}.`);
+    expect(shipped.output).toContain(`Delete the cache folder (${resolve(folder, 'cache').replace(`${ROOT}/`, '')}) and build again.`);
+
+    rmSync(resolve(folder, 'cache'), { recursive: true, force: true });
+    const again = await runAstro(['build'], env());
+    expect(again.code, again.output).toBe(0);
+    expect(emptyFiles(resolve(folder, 'dist'))).toEqual([]);
   });
 
   it('builds over a lock left by a killed build', async () => {
