@@ -3,6 +3,8 @@ import sitemap from '@astrojs/sitemap';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defineConfig } from 'astro/config';
+import buildLock from './src/integrations/build-lock.ts';
+import contentLists from './src/integrations/content-lists.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
 import outputFolder from './src/integrations/output-folder.ts';
 import searchIndex, { SEARCH_INDEX_FOLDER } from './src/search/integration.ts';
@@ -37,6 +39,10 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   integrations: [
+    // First: a second build at once in this project stops before anything is written.
+    buildLock(),
+    // Before Astro loads the content config: a broken sources.yaml is named plainly.
+    contentLists(),
     publishingMode(),
     // Each page's last change, from the dates the feed code keeps in the cache folder.
     sitemap({ filter: (page) => !/\/404\/?$/.test(page), serialize: withLastmod(pathToFileURL(`${resolve(cacheDir)}/`)) }),

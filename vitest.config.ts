@@ -1,10 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Tests that need no build, browser or server: `npm run test:unit` runs only these.
- * Everything else builds the real site (tests/helpers/build-site.ts) or drives a browser.
+ * Tests that need no build, browser, server or program of their own: `npm run test:unit`
+ * runs only these. Everything else builds the real site (tests/helpers/build-site.ts),
+ * drives a browser, starts a server (the photo host) or runs a program (Pagefind's binary,
+ * `npm run import`, `npm run new`, `npm run check`). In a folder that holds both kinds the
+ * unit files are named, so a new file there runs with the slow ones until it is listed.
  */
-const UNIT = ['tests/{lib,markdown,content,bench,share-cards,search,build-cache}/**/*.test.ts', 'tests/build/deploy-files.test.ts'];
+const UNIT = [
+  'tests/{lib,markdown,feeds,bench,share-cards,build-cache}/**/*.test.ts',
+  'tests/content/{articles-folder,listings,project,read-articles,unreadable-articles}.test.ts',
+  'tests/search/shard-plan.test.ts',
+  'tests/import/{furniture,import-text,pasted-layouts,saved-pages}.test.ts',
+  'tests/build/{build-env,deploy-files}.test.ts',
+];
 
 export default defineConfig({
   test: {

@@ -4,7 +4,7 @@
  * any article is invalid.
  */
 import { loadContentProject } from '../src/content/project.ts';
-import { checkArticles } from '../src/content/read-articles.ts';
+import { checkArticlesAndPhotos } from '../src/content/read-articles.ts';
 import { formatProblem, summarise } from '../src/lib/problems.ts';
 
 const root = process.cwd();
@@ -15,7 +15,7 @@ try {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 }
-const { articles, problems } = checkArticles(root, project);
+const { articles, problems } = await checkArticlesAndPhotos(root, project);
 for (const p of problems) {
   (p.severity === 'error' ? console.error : console.warn)(`${p.severity === 'error' ? 'error' : 'warning'} ${formatProblem(p)}`);
 }

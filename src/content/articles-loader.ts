@@ -15,7 +15,7 @@ import { isPublic } from '../lib/publishing.ts';
 import { ARTICLE_FILE } from '../lib/slugs.ts';
 import { createUrls } from '../lib/urls.ts';
 import { isWebAddress, publicFile, resolveImagePath } from '../lib/image-paths.ts';
-import { validateArticles, type ValidArticle } from '../lib/validate-articles.ts';
+import { validateArticles, type LocalPhoto, type ValidArticle } from '../lib/validate-articles.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
@@ -23,7 +23,7 @@ import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
-import { checkArticles, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
+import { checkArticles, photoFileProblems, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
 import { indexHashOf, readSearchCatalog, writeSearchRecords, type SearchCatalog } from '../build-cache/search-records.ts';
 import { hasRenderedBody, pruneRenderedBodies, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
 import { searchText } from '../search/search-text.ts';
@@ -117,7 +117,8 @@ async function renderAndStore(
   // Bodies are not parsed here: the render parses them anyway and collects their images
   // and figures, checked with the same context.
   const ctx = validationContext(root, project, { readBodies: false });
-  const { articles, problems } = validateArticles(files, ctx, renderEarly);
+  const photos: LocalPhoto[] = [];
+  const { articles, problems } = validateArticles(files, { ...ctx, onLocalPhoto: (photo) => photos.push(photo) }, renderEarly);
   if (problems.some((p) => p.severity === 'error')) {
     // The build fails, so parsing every body costs nothing that matters now, and the list
     // is then exactly what `npm run check` says.
@@ -157,6 +158,13 @@ async function renderAndStore(
     }
     changed.push({ item, digestWith });
   }
+
+  // The photos of changed stories are read as astro:assets will read them: one that is no
+  // image stops the build here, naming the story and field, not in Astro's asset import.
+  const changedFiles = new Set(changed.map(({ item }) => item.file));
+  const photoProblems = await photoFileProblems(root, photos.filter((photo) => changedFiles.has(photo.file)));
+  for (const warning of photoProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
+  if (photoProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(photoProblems);
 
   // A few articles (or the dev server) are rendered in this thread, with the same renderer.
   if (!pool.current && changed.length >= POOL_THRESHOLD && !watcher) pool.current = pool.start();

@@ -8,12 +8,18 @@
  * keeps whatever file it finds at the page's place. So the folder is kept only when it is
  * exactly what the last build through this cache left there, as recorded in the cache
  * folder at the end of that build: a file changed since is removed first, and a folder
- * last built with another cache (or none) is emptied as Astro would.
+ * last built with another cache (or none) is emptied as Astro would. Emptied, but not lost:
+ * its files wait beside it until the build is done, and come back if the build fails, so a
+ * failed build never leaves less than the last good one, with a cache or without.
+ *
+ * At the end, a page the build left empty fails it: an empty page is never meant, and one
+ * the incremental cache kept would be shipped again by every later build.
  */
-import { lstatSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { AstroError } from 'astro/errors';
 import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../lib/output-stamps.ts';
 
 const RECORD_FILE = 'output-files.json';
@@ -77,6 +83,62 @@ function emptyFolder(root: string): void {
   for (const name of entries) if (!UNTOUCHED.has(name)) rmSync(join(root, name), { recursive: true, force: true });
 }
 
+/** Where the last build's files wait while a build without a record writes the folder anew. */
+function asideFolder(root: string): string {
+  return join(dirname(root), `.${basename(root)}.last-good`);
+}
+
+/**
+ * Empties the folder by moving its files aside, one rename per top-level entry. A folder
+ * already aside was left by a build that was killed: it holds the last good build, and the
+ * output folder holds the killed build's part, which goes. Returns whether files wait aside.
+ */
+function moveAside(root: string, aside: string): boolean {
+  if (existsSync(aside)) {
+    emptyFolder(root);
+    return true;
+  }
+  let entries: string[];
+  try {
+    entries = readdirSync(root).filter((name) => !UNTOUCHED.has(name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  if (!entries.length) return false;
+  mkdirSync(aside);
+  try {
+    for (const name of entries) renameSync(join(root, name), join(aside, name));
+  } catch (error) {
+    // The folder is a mount of its own (a rename cannot cross it): emptied as before.
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    restore(root, aside);
+    emptyFolder(root);
+    return false;
+  }
+  return true;
+}
+
+/** Puts back what waits aside, over whatever a failed build wrote. */
+function restore(root: string, aside: string): void {
+  emptyFolder(root);
+  mkdirSync(root, { recursive: true });
+  for (const name of readdirSync(aside)) renameSync(join(aside, name), join(root, name));
+  rmdirSync(aside);
+}
+
+class EmptyPagesError extends AstroError {
+  constructor(pages: readonly string[], cacheDir: string) {
+    super(
+      `The build wrote ${pages.length} empty page(s): ${pages.join(', ')}. A page is never meant to be empty; a build cut short, or two at once, leaves one, and the incremental cache keeps it.`,
+      `Delete the cache folder (${cacheDir}) and build again.`,
+    );
+    this.name = 'EmptyPages';
+    // The message is all there is to know: Astro prints a stack trace only when there is one.
+    this.stack = '';
+  }
+}
+
 function readRecord(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -91,8 +153,10 @@ function readRecord(file: string): unknown {
  */
 export default function outputFolder({ managed = [] }: { managed?: readonly string[] } = {}): AstroIntegration {
   let outDir = '';
+  let cacheDir = '';
   let recordFile = '';
   let before = new Map<string, Stamp>();
+  let done = false;
   return {
     name: 'output-folder',
     hooks: {
@@ -101,16 +165,24 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
         recordFile = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));
       },
       // Before Astro's bundling, where it would have emptied the folder.
       'astro:build:start': ({ logger }) => {
         const recorded = fromRecord(readRecord(recordFile), outDir);
+        const aside = asideFolder(outDir);
         if (!recorded) {
-          emptyFolder(outDir);
           before = new Map();
+          if (!moveAside(outDir, aside)) return;
+          // 'exit' runs for a failed build as for a good one; a killed build is put right by the next.
+          process.once('exit', () => {
+            if (!done) restore(outDir, aside);
+          });
           return;
         }
+        // Only a build without a record moves files aside, and only a good build writes one.
+        rmSync(aside, { recursive: true, force: true });
         const now = stampFiles(outDir);
         const foreign = foreignFiles(now, recorded);
         if (foreign.length) {
@@ -126,11 +198,15 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
         const pages = new Set([...assets.values()].flat().map((url) => toPosix(relative(root, fileURLToPath(url)))));
         const after = stampFiles(root);
         const stale = staleFiles(before, after, (path) => pages.has(path) || managed.some((folder) => path.startsWith(folder)));
+        const empty = [...pages].filter((path) => after.get(path)?.size === 0).sort();
+        if (empty.length) throw new EmptyPagesError(empty, relative(process.cwd(), cacheDir) || cacheDir);
         removeFiles(root, stale);
         for (const path of stale) after.delete(path);
         if (stale.length) logger.info(`removed ${stale.length} file(s) an earlier build made and this one did not`);
         mkdirSync(dirname(recordFile), { recursive: true });
         writeFileSync(recordFile, JSON.stringify(toRecord(outDir, after)));
+        done = true;
+        rmSync(asideFolder(outDir), { recursive: true, force: true });
       },
     },
   };

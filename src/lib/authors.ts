@@ -4,6 +4,7 @@
  * byline may name several writers, as a YAML list or as printed ("A and B", "A, B and C").
  */
 import { distance } from 'fastest-levenshtein';
+import type { ListLines } from './yaml-errors.ts';
 
 export interface Author {
   /** Stable id, used in URLs (/authors/<id>/). */
@@ -41,6 +42,7 @@ export interface AuthorRegistry {
 
 export class AuthorListError extends Error {}
 
+
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
@@ -49,39 +51,43 @@ function key(text: string): string {
 }
 
 /** Checks the raw entries of content/authors.yaml and builds the lookup table once. */
-export function createAuthorRegistry(raw: unknown, file = 'content/authors.yaml'): AuthorRegistry {
+export function createAuthorRegistry(raw: unknown, file = 'content/authors.yaml', lineOf: ListLines = () => undefined): AuthorRegistry {
   // An empty file reads as null: a site without writers of its own yet.
   if (raw === null || raw === undefined) raw = [];
   if (!Array.isArray(raw)) throw new AuthorListError(`${file}: expected a list of authors, each with id and name`);
+  const at = (...path: (string | number)[]) => {
+    const line = lineOf(path) ?? lineOf(path.slice(0, 1));
+    return line ? `${file}:${line}` : file;
+  };
   const authors: Author[] = raw.map((entry: unknown, index) => {
-    const where = `${file}: author ${index + 1}`;
+    const where = `${at(index)}: author ${index + 1}`;
     if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new AuthorListError(`${where}: expected a mapping with id and name`);
     const e = entry as Record<string, unknown>;
     const known = ['id', 'name', 'role', 'bio', 'expertise', 'languages', 'links', 'aliases'];
     for (const field of Object.keys(e)) {
-      if (!known.includes(field)) throw new AuthorListError(`${where}: ${field}: not a field of an author; expected ${known.join(', ')}`);
+      if (!known.includes(field)) throw new AuthorListError(`${at(index, field)}: author ${index + 1}: ${field}: not a field of an author; expected ${known.join(', ')}`);
     }
     const text = (field: string, required: boolean): string | undefined => {
       const value = e[field];
       if ((value === undefined || value === null) && !required) return undefined;
-      if (typeof value !== 'string' || !value.trim()) throw new AuthorListError(`${where}: ${field}: expected text, got ${JSON.stringify(value ?? null)}`);
+      if (typeof value !== 'string' || !value.trim()) throw new AuthorListError(`${at(index, field)}: author ${index + 1}: ${field}: expected text, got ${JSON.stringify(value ?? null)}`);
       return value.trim();
     };
     const list = (field: string, check?: (item: string) => string | undefined): string[] => {
       const value = e[field];
       if (value === undefined || value === null) return [];
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !v.trim())) {
-        throw new AuthorListError(`${where}: ${field}: expected a list of text, got ${JSON.stringify(value)}`);
+        throw new AuthorListError(`${at(index, field)}: author ${index + 1}: ${field}: expected a list of text, got ${JSON.stringify(value)}`);
       }
       const items = (value as string[]).map((v) => v.trim());
       for (const item of items) {
         const problem = check?.(item);
-        if (problem) throw new AuthorListError(`${where}: ${field}: "${item}" ${problem}`);
+        if (problem) throw new AuthorListError(`${at(index, field)}: author ${index + 1}: ${field}: "${item}" ${problem}`);
       }
       return items;
     };
     const id = text('id', true)!;
-    if (!ID.test(id)) throw new AuthorListError(`${where}: id: "${id}" is not a valid id; expected lower-case letters, digits and hyphens, such as jane-tester`);
+    if (!ID.test(id)) throw new AuthorListError(`${at(index, 'id')}: author ${index + 1}: id: "${id}" is not a valid id; expected lower-case letters, digits and hyphens, such as jane-tester`);
     const role = text('role', false);
     const bio = text('bio', false);
     return {
@@ -103,17 +109,29 @@ export function createAuthorRegistry(raw: unknown, file = 'content/authors.yaml'
   });
 
   const byKey = new Map<string, Author>();
-  const ids = new Set<string>();
-  for (const author of authors) {
-    if (ids.has(author.id)) throw new AuthorListError(`${file}: id "${author.id}" is used by two authors`);
-    ids.add(author.id);
+  // Which entry each name and id came from, for a message that points at both.
+  const entryOf = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const line = (i: number) => (lineOf([i]) ? `, line ${lineOf([i])}` : '');
+  authors.forEach((author, index) => {
+    const first = ids.get(author.id);
+    if (first !== undefined) {
+      throw new AuthorListError(`${at(index, 'id')}: id "${author.id}" is used by two authors: author ${first + 1} (${authors[first]!.name}${line(first)}) and author ${index + 1} (${author.name}${line(index)}); give each its own id`);
+    }
+    ids.set(author.id, index);
     for (const name of [author.id, author.name, ...author.aliases]) {
       const k = key(name);
       const other = byKey.get(k);
-      if (other && other !== author) throw new AuthorListError(`${file}: "${name}" names both ${other.name} and ${author.name}`);
+      const owner = entryOf.get(k);
+      if (other && other !== author && owner !== undefined) {
+        throw new AuthorListError(
+          `${at(index)}: "${name}" names two authors: author ${owner + 1} (${other.name}${line(owner)}) and author ${index + 1} (${author.name}${line(index)}); a name, id or alias may name one author only`,
+        );
+      }
       byKey.set(k, author);
+      entryOf.set(k, index);
     }
-  }
+  });
 
   return {
     authors,

@@ -11,6 +11,7 @@
  */
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
+import { yamlErrorPlace } from './yaml-errors.ts';
 
 export interface FrontmatterResult {
   data: Record<string, unknown>;
@@ -23,9 +24,12 @@ export interface FrontmatterResult {
 
 export class FrontmatterError extends Error {
   readonly line: number | undefined;
-  constructor(message: string, line?: number) {
+  /** The field the mistake is in, dotted (image.caption), when there is one. */
+  readonly field: string | undefined;
+  constructor(message: string, line?: number, field?: string) {
     super(message);
     this.line = line;
+    this.field = field;
   }
 }
 
@@ -54,8 +58,8 @@ export function readFrontmatter(source: string): FrontmatterResult {
     const { doc, fileLine } = positions();
     const firstError = doc.errors[0];
     if (firstError) {
-      const reason = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'unreadable YAML';
-      throw new FrontmatterError(`the frontmatter is not valid YAML: ${reason}`, fileLine(firstError.pos[0]));
+      const { offset, path, reason } = yamlErrorPlace(doc, firstError);
+      throw new FrontmatterError(`the frontmatter is not valid YAML: ${reason}`, fileLine(offset), path.length ? path.join('.') : undefined);
     }
     data = doc.toJS();
   }

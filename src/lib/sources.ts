@@ -4,6 +4,7 @@
  * into a known source.
  */
 import { distance } from 'fastest-levenshtein';
+import type { ListLines } from './yaml-errors.ts';
 
 export interface Source {
   /** Stable id, used in URLs (/sources/<id>/). */
@@ -45,25 +46,30 @@ function key(text: string): string {
 
 export class SourceListError extends Error {}
 
+
 /** Checks the raw entries of content/sources.yaml and builds the lookup tables once. */
-export function createSourceRegistry(raw: unknown, file = 'content/sources.yaml'): SourceRegistry {
+export function createSourceRegistry(raw: unknown, file = 'content/sources.yaml', lineOf: ListLines = () => undefined): SourceRegistry {
   if (!Array.isArray(raw)) throw new SourceListError(`${file}: expected a list of sources`);
+  const at = (...path: (string | number)[]) => {
+    const line = lineOf(path) ?? lineOf(path.slice(0, 1));
+    return line ? `${file}:${line}` : file;
+  };
   const sources: Source[] = raw.map((entry: unknown, index) => {
-    const where = `${file}: source ${index + 1}`;
+    const where = `${at(index)}: source ${index + 1}`;
     if (!entry || typeof entry !== 'object') throw new SourceListError(`${where}: expected a mapping with id, name and url`);
     const e = entry as Record<string, unknown>;
     for (const field of ['id', 'name', 'url'] as const) {
       if (typeof e[field] !== 'string' || !(e[field] as string).trim()) {
-        throw new SourceListError(`${where}: ${field}: expected text, got ${JSON.stringify(e[field] ?? null)}`);
+        throw new SourceListError(`${at(index, field)}: source ${index + 1}: ${field}: expected text, got ${JSON.stringify(e[field] ?? null)}`);
       }
     }
     const url = e.url as string;
     const home = hostOf(url);
-    if (!home) throw new SourceListError(`${where}: url: "${url}" is not a URL`);
+    if (!home) throw new SourceListError(`${at(index, 'url')}: source ${index + 1}: url: "${url}" is not a URL`);
     const list = (value: unknown, field: string): string[] => {
       if (value === undefined || value === null) return [];
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
-        throw new SourceListError(`${where}: ${field}: expected a list of text`);
+        throw new SourceListError(`${at(index, field)}: source ${index + 1}: ${field}: expected a list of text`);
       }
       return value as string[];
     };
@@ -74,17 +80,25 @@ export function createSourceRegistry(raw: unknown, file = 'content/sources.yaml'
 
   const byKey = new Map<string, Source>();
   const byDomain = new Map<string, Source>();
-  for (const source of sources) {
+  // Which entry each name came from, for a message that points at both.
+  const entryOf = new Map<string, number>();
+  sources.forEach((source, index) => {
     for (const name of [source.id, source.name, ...source.aliases]) {
       const k = key(name);
       const other = byKey.get(k);
-      if (other && other !== source) {
-        throw new SourceListError(`${file}: "${name}" names both ${other.name} and ${source.name}`);
+      const first = entryOf.get(k);
+      if (other && other !== source && first !== undefined) {
+        const line = (i: number) => (lineOf([i]) ? `, line ${lineOf([i])}` : '');
+        throw new SourceListError(
+          `${at(index)}: "${name}" names two sources: source ${first + 1} (${other.name}${line(first)}) and source ${index + 1} (${source.name}${line(index)}); ` +
+            'a name, id or alias may name one source only: remove the repeated source, or change one of the names',
+        );
       }
       byKey.set(k, source);
+      entryOf.set(k, index);
     }
     for (const domain of source.domains) byDomain.set(domain, source);
-  }
+  });
 
   function matchHost(host: string): Source | undefined {
     // news.example.com belongs to example.com; examplenews.com does not.

@@ -14,6 +14,11 @@ export interface ArticleSourceFile {
   /** Path relative to the project root, with forward slashes. */
   path: string;
   text: string;
+  /**
+   * Why the file could not be read as text (not UTF-8, a symbolic link to nowhere): the
+   * article is then reported as invalid, so the build stops instead of leaving it out.
+   */
+  unreadable?: { line?: number; message: string };
 }
 
 export interface ValidArticle {
@@ -66,6 +71,28 @@ export interface ValidationContext {
    * build reads them from its own Markdown render instead of parsing every body twice.
    */
   bodyMedia?(body: string): BodyMedia;
+  /**
+   * Hears of each photo file an article shows that exists, so that `npm run check` can read
+   * it (src/content/read-articles.ts): the build stops at one that is not an image.
+   */
+  onLocalPhoto?(photo: LocalPhoto): void;
+}
+
+/** A photo file an article shows, where the article names it. */
+export interface LocalPhoto {
+  file: string;
+  /** Asked only for a message: finding a frontmatter line costs a second parse of the YAML. */
+  line(): number | undefined;
+  field: string;
+  src: string;
+  /** Relative to the project root. */
+  path: string;
+}
+
+/** The file an image address names, when it is a file of this project (not a web address or a data: URL). */
+function localPhotoPath(articleFile: string, src: string): string | undefined {
+  if (isWebAddress(src) || /^[a-z][a-z0-9+.-]*:/i.test(src)) return undefined;
+  return resolveImagePath(articleFile, src);
 }
 
 const STANDFIRST_LIMIT = 300;
@@ -167,8 +194,18 @@ export function checkBodyMedia(articleFile: string, bodyLine: number, media: Bod
     ...(line === undefined ? {} : { line: bodyLine + line - 1 }),
     ...problem,
   });
+  const problems = media.images.flatMap((image) => bodyImageProblems(articleFile, image, ctx).map((p) => onLine(image.line, p)));
+  if (ctx.onLocalPhoto) {
+    // A photo in HTML is shown as written, never read by the build; the others are converted.
+    for (const image of media.images) {
+      const path = image.kind === 'figure' || image.kind === 'image' ? localPhotoPath(articleFile, image.src) : undefined;
+      if (!path || !ctx.fileExists(path)) continue;
+      const line = image.line === undefined ? undefined : bodyLine + image.line - 1;
+      ctx.onLocalPhoto({ file: articleFile, line: () => line, field: `${BODY_IMAGE_FIELDS[image.kind]} src`, src: image.src, path });
+    }
+  }
   return [
-    ...media.images.flatMap((image) => bodyImageProblems(articleFile, image, ctx).map((p) => onLine(image.line, p))),
+    ...problems,
     ...media.uncreditedFigures.map((figure) => onLine(figure.line, uncreditedFigureProblem(figure))),
   ].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
@@ -207,6 +244,11 @@ export function validateArticles(
     const warn = (message: string, field?: string, line?: number) =>
       problems.push({ file: file.path, severity: 'warning', message, ...(field ? { field } : {}), ...(line ? { line } : {}) });
 
+    if (file.unreadable) {
+      error(file.unreadable.message, undefined, file.unreadable.line);
+      continue;
+    }
+
     const slug = articleSlug(file.path);
     const clash = slugs.get(slug);
     if (clash) error(`its address /articles/${slug}/ is already taken by ${clash}; rename one of the files`);
@@ -217,7 +259,7 @@ export function validateArticles(
       fm = readFrontmatter(file.text);
     } catch (e) {
       if (!(e instanceof FrontmatterError)) throw e;
-      error(e.message, undefined, e.line);
+      error(e.message, e.field, e.line);
       continue;
     }
 
@@ -248,6 +290,8 @@ export function validateArticles(
     if (src) {
       const problem = imageSourceProblem(file.path, src, ctx, 'leave src out');
       if (problem) error(problem, 'image.src', fm.lineOf(['image', 'src']));
+      const path = problem ? undefined : localPhotoPath(file.path, src);
+      if (path) ctx.onLocalPhoto?.({ file: file.path, line: () => fm.lineOf(['image', 'src']), field: 'image.src', src, path });
       if (typeof image?.alt !== 'string' || !image.alt.trim()) {
         warn('the photo has no alt text; describe what it shows for readers who cannot see it', 'image.alt', imageLine());
       }

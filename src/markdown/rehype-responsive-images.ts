@@ -10,11 +10,19 @@
  * turned into <source>s after Astro filled them in (see picture-sources.ts). Runs after
  * the sanitiser: everything added here is ours, the src and alt come from the sanitised
  * image.
+ *
+ * The JPEG <img>'s own src is what a browser without srcset loads, and a file the build
+ * encodes: without a width Astro makes it full size (a 12000 px photo became a 12000 px
+ * JPEG). So a photo next to the article is measured here, and the <img> asks for the widest
+ * size the site shows, or the photo's own width when it is narrower: the same file as the
+ * srcset's widest, and the width and height a reader's screen lays out.
  */
 import type { Element, Properties, Root } from 'hast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { isWebAddress, resolveImagePath } from '../lib/image-paths.ts';
 import { ARTICLE_IMAGE_SIZES, ARTICLE_IMAGE_WIDTHS, FALLBACK_FORMAT, PICTURE_FORMATS } from '../lib/image-sizes.ts';
+import { imageFileSize } from './rehype-public-image-sizes.ts';
 
 /** Marks an <img> that stands for a <source>; sanitised article HTML can never carry a class on <img>. */
 export const SOURCE_PLACEHOLDER_CLASS = 'picture-source';
@@ -28,10 +36,30 @@ function imageOptions(options: Record<string, unknown>): Properties {
   return options as Properties;
 }
 
+/** The widest the site shows a photo. */
+const WIDEST = Math.max(...ARTICLE_IMAGE_WIDTHS);
+
+/**
+ * The width the JPEG <img> asks for: the widest shown, or the photo's own when narrower
+ * (Astro never enlarges). Undefined when the photo cannot be measured here (on another
+ * host, or missing, which the article checks report): Astro's default then, as before.
+ */
+async function fallbackWidth(src: string, file: VFile): Promise<number | undefined> {
+  if (isWebAddress(src) || !file.path) return undefined;
+  try {
+    const { width } = await imageFileSize(resolveImagePath(file.path, src), src);
+    return Math.min(width, WIDEST);
+  } catch {
+    return undefined;
+  }
+}
+
 export default function rehypeResponsiveImages() {
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
     const collected = new Set([...(file.data.astro?.localImagePaths ?? []), ...(file.data.astro?.remoteImagePaths ?? [])]);
     if (!collected.size) return;
+    const widths = new Map<string, Promise<number | undefined>>();
+    const fallbacks: { fallback: Element; src: string }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName !== 'img' || !parent || index === undefined) return;
       const src = node.properties.src;
@@ -52,7 +80,18 @@ export default function rehypeResponsiveImages() {
       );
       const fallback: Element = { type: 'element', tagName: 'img', properties: imageOptions({ ...own, format: FALLBACK_FORMAT, ...common }), children: [] };
       parent.children[index] = { type: 'element', tagName: 'picture', properties: {}, children: [...sources, fallback] };
+      // An editor's own width is kept: it is how wide they want the photo shown.
+      if (own.width === undefined && own.height === undefined) {
+        if (!widths.has(src)) widths.set(src, fallbackWidth(src, file));
+        fallbacks.push({ fallback, src });
+      }
       return SKIP;
     });
+    await Promise.all(
+      fallbacks.map(async ({ fallback, src }) => {
+        const width = await widths.get(src);
+        if (width !== undefined) fallback.properties.width = width;
+      }),
+    );
   };
 }

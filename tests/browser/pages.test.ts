@@ -161,10 +161,11 @@ describe.skipIf(skip)('every page in Chromium, served by nginx', () => {
     // The publisher's pages and the authors' index come from content/; an author's page with stories from the fixture.
     for (const path of ['/about/', '/policies/', '/contact/', '/authors/']) expect(paths).toContain(path);
     expect(sites[1]!.checks.map((p) => p.path)).toContain('/authors/jane-tester/');
-    // Lists with English and Arabic headlines: an author, the front page, a source and a topic.
+    // Lists with English and Arabic headlines: an author, the front page and its newest archive
+    // page, a source and a topic.
     const reader = sites[1]!;
     const mixed = reader.checks.filter((p) => !p.query && isMixedList(built(reader.build, p))).map((p) => kindOf(p.path));
-    expect(mixed).toEqual(['/authors/*/', '/', '/sources/*/', '/topics/*/']);
+    expect(mixed).toEqual(['/authors/*/', '/', '/page/2/', '/sources/*/', '/topics/*/']);
     for (const site of sites) console.log(`${site.label}: ${site.checks.length} pages: ${site.checks.map((p) => p.path).join(' ')}`);
   });
 

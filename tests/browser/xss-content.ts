@@ -76,6 +76,14 @@ export interface XssArticle {
   byline?: string;
   caption?: string;
   alt?: string;
+  credit?: string;
+  /** The original article's address, which the page links. */
+  url?: string;
+  /**
+   * Frontmatter text whose payload may be rendered or removed (a correction's text is
+   * Markdown), by field: its "Safe … begins" and "safe … ends" words must reach the page.
+   */
+  bracketed: Record<string, string>;
 }
 
 export interface XssContent {
@@ -91,6 +99,16 @@ function read(file: string): XssArticle {
   const text = readFileSync(file, 'utf8');
   const fm = parse(/^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '', { schema: 'core' }) as Record<string, unknown>;
   const image = (fm.image ?? {}) as Record<string, string>;
+  const changes = (field: string) => (Array.isArray(fm[field]) ? (fm[field] as { text?: unknown }[]).map((c) => String(c.text)) : []);
+  const bracketed = Object.fromEntries(
+    [
+      ['sponsor', fm.sponsor],
+      ['dateline', fm.dateline],
+      ['republishedBy', fm.republishedBy],
+      ...changes('corrections').map((text, i) => [`corrections.${i}`, text]),
+      ...changes('updates').map((text, i) => [`updates.${i}`, text]),
+    ].filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
   const ids = new Set([...text.matchAll(/Safe text (?:before|after) vector ([A-Z]+\d+)\./g)].map((m) => m[1]!));
   return {
     slug: file.split('/').at(-1)!.replace(/\.md$/, ''),
@@ -100,6 +118,9 @@ function read(file: string): XssArticle {
     ...(typeof fm.byline === 'string' ? { byline: fm.byline } : {}),
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.alt ? { alt: image.alt } : {}),
+    ...(image.credit ? { credit: image.credit } : {}),
+    ...(typeof fm.url === 'string' ? { url: fm.url } : {}),
+    bracketed,
   };
 }
 

@@ -117,6 +117,13 @@ describe.skipIf(skip)('script injection through article content', () => {
     expect(c.bodyVectors - c.naughty.length).toBeGreaterThan(80);
     expect(c.bodyVectors).toBeGreaterThan(300);
     expect(c.frontmatterArticles).toBeGreaterThanOrEqual(6);
+    // Every frontmatter field that reaches a page carries the payload in the F articles.
+    const frontmatter = c.articles.filter((a) => a.markers.some((id) => /^F\d+$/.test(id)));
+    expect(frontmatter.length).toBeGreaterThanOrEqual(6);
+    for (const a of frontmatter) {
+      expect(Object.keys(a.bracketed).sort(), a.slug).toEqual(['corrections.0', 'dateline', 'republishedBy', 'sponsor', 'updates.0']);
+      expect([a.byline, a.caption, a.credit, a.url].every(Boolean), `${a.slug}: byline, caption, credit and url`).toBe(true);
+    }
     expect(pages.filter((p) => p.isArticle).length).toBe(c.articles.length);
   });
 
@@ -175,6 +182,21 @@ describe.skipIf(skip)('script injection through article content', () => {
           if (a.byline) expect.soft(report.byline, 'byline').toBe(`By ${a.byline}`);
           if (a.caption) expect.soft(report.figcaptions.some((f) => f.includes(a.caption!)), `caption in ${JSON.stringify(report.figcaptions)}`).toBe(true);
           if (a.alt) expect.soft(report.imgAlts, 'lead photo alt').toContain(a.alt);
+          if (a.credit) {
+            // A credit reaches the caption after its label, so its own two ends are looked for.
+            const [begins, ends] = [/^Safe credit \S+ begins/.exec(a.credit)?.[0], /safe credit \S+ ends$/.exec(a.credit)?.[0]];
+            expect.soft(begins && ends && report.figcaptions.some((f) => f.includes(begins) && f.includes(ends)), `credit in ${JSON.stringify(report.figcaptions)}`).toBe(true);
+          }
+          for (const [field, value] of Object.entries(a.bracketed)) {
+            const ends = [/^Safe \S+(?: \S+)? begins/.exec(value)?.[0], /safe \S+(?: \S+)? ends$/.exec(value)?.[0]];
+            expect.soft(ends.every((words) => words && report.text.includes(words)), `${field} (${value}) on the page`).toBe(true);
+          }
+          if (a.url) {
+            const wanted = new URL(a.url).href;
+            const links = await tab.evaluate(() => Document.prototype.querySelectorAll.call(document, 'a[href]').length);
+            const found = await tab.evaluate((href) => [...Document.prototype.querySelectorAll.call(document, 'a[href]')].some((link) => (link as HTMLAnchorElement).href === href), wanted);
+            expect.soft(found, `a link to the original article, ${wanted}, among ${links}`).toBe(true);
+          }
         }
       } finally {
         await tab.close();

@@ -65,8 +65,9 @@ describe.each(builds)('the feed $name', ({ key, origin, base }) => {
     expect([...(picture?.querySelectorAll('source') ?? [])].map((s) => s.getAttribute('type'))).toEqual(['image/avif', 'image/webp']);
     const img = picture?.querySelector('img');
     expect(img?.getAttribute('alt')).toBe('The same skyline, shown again inside the story');
-    expect(img?.getAttribute('width')).toBe('1600');
-    expect(img?.getAttribute('height')).toBe('1000');
+    // The 1600 × 1000 photo at the widest size the site shows.
+    expect(img?.getAttribute('width')).toBe('1200');
+    expect(img?.getAttribute('height')).toBe('750');
     // The same files as on the article page, only with the site's address in front.
     const page = domOf(readPage(outDir(), 'articles/aleppo-market-reopens/index.html')).querySelector('.article-body picture');
     const onPage = [...(page?.querySelectorAll('source, img') ?? [])].map((e) => `${e.getAttribute('src') ?? ''} ${e.getAttribute('srcset')}`);

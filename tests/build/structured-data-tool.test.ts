@@ -52,7 +52,8 @@ let trust: BuildResult;
 beforeAll(async () => {
   // The same content and addresses as tests/build/reader-site.test.ts and tests/build/trust.test.ts, so the builds are shared.
   const content = assembleContent('reader', { fixtures: ['reader'], withRealArticles: true, filler: 22, fillerByline: 'Sam Example' });
-  build = await buildSite(content, { SITE_URL: 'https://news.example.com' });
+  // The build day reader-site.test.ts pins, so the run builds this content once for all.
+  build = await buildSite(content, { SITE_URL: 'https://news.example.com', BUILD_DATE: '2026-06-01' });
   expect(build.code, build.output).toBe(0);
   trust = await buildSite(assembleContent('trust', { fixtures: ['trust'], withRealArticles: true }), { SITE_URL: 'https://news.example.com', BUILD_DATE: '2025-06-01' });
   expect(trust.code, trust.output).toBe(0);

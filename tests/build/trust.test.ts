@@ -11,6 +11,8 @@ import { XMLParser } from 'fast-xml-parser';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, buildSite, domOf, readPage, textOf, type BuildResult } from '../helpers/build-site.ts';
+import { parseFeed } from '../helpers/feed-parser.ts';
+import { jsonFeedErrors } from '../helpers/json-feed.ts';
 import { assembleContent } from '../helpers/fixture-content.ts';
 import { nuErrors } from '../helpers/nu-checker.ts';
 
@@ -167,15 +169,20 @@ describe('/corrections/', () => {
     expect(readPage(build.outDir, 'feeds.opml')).toContain(`xmlUrl="${ORIGIN}/corrections/rss.xml"`);
   });
 
-  it('has feeds with one item per correction, newest first, in RSS, Atom and JSON Feed', () => {
-    const xml = new XMLParser({ isArray: (name) => name === 'item' || name === 'entry' });
-    const rss = xml.parse(readPage(build.outDir, 'corrections/rss.xml')) as { rss: { channel: { title: string; item: { link: string; title: string; description: string }[] } } };
-    const atom = xml.parse(readPage(build.outDir, 'corrections/atom.xml')) as { feed: { entry: { id: string; published: string }[] } };
-    const json = JSON.parse(readPage(build.outDir, 'corrections/feed.json')) as { items: { url: string; title: string; summary: string; date_published: string; language: string }[] };
+  it('has feeds with one item per correction, newest first, in RSS, Atom and JSON Feed, as feed readers read them', async () => {
+    // feedparser, as a feed reader parses RSS and Atom; JSON Feed against its published schema.
+    const rss = await parseFeed(readPage(build.outDir, 'corrections/rss.xml'));
+    const atom = await parseFeed(readPage(build.outDir, 'corrections/atom.xml'));
+    const feed: unknown = JSON.parse(readPage(build.outDir, 'corrections/feed.json'));
+    expect(jsonFeedErrors(feed), 'corrections/feed.json against the JSON Feed schema').toBeUndefined();
+    const json = feed as { items: { url: string; title: string; summary: string; date_published: string; language: string }[] };
     const links = [`${ORIGIN}/articles/arabic-dateline/#correction-1`, `${ORIGIN}/articles/opinion-corrected/#correction-1`];
-    expect(rss.rss.channel.title).toBe('Corrections – The Reader');
-    expect(rss.rss.channel.item.map((i) => i.link)).toEqual(links);
-    expect(atom.feed.entry.map((e) => e.id)).toEqual(links);
+    expect(rss.meta.title).toBe('Corrections – The Reader');
+    expect(atom.meta.title).toBe('Corrections – The Reader');
+    expect(rss.items.map((i) => i.link)).toEqual(links);
+    expect(atom.items.map((i) => i.link)).toEqual(links);
+    expect(rss.items[1]?.title).toBe("Correction: Aleppo's markets need more than fresh paint");
+    expect(atom.items[1]?.pubdate?.toISOString()).toBe('2025-05-19T08:30:00.000Z');
     expect(json.items.map((i) => i.url)).toEqual(links);
     expect(json.items[1]).toMatchObject({
       title: "Correction: Aleppo's markets need more than fresh paint",

@@ -16,9 +16,17 @@ export interface BuildResult {
   output: string;
 }
 
-function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const { NODE_ENV: _ignored, ...rest } = env;
-  return rest;
+/**
+ * The variables the site's build reads (astro.config.mjs and src/). A test build takes them
+ * from its own `env` only, never from the shell or CI that runs the tests (Netlify sets
+ * URL; a developer may have BUILD_DATE or SHARE_CARDS set): what a build makes is then what
+ * its key says. tests/build/build-env.test.ts keeps the list whole.
+ */
+export const SITE_ENV: readonly string[] = ['BASE_PATH', 'BUILD_DATE', 'CACHE_DIR', 'CF_PAGES_URL', 'CONTENT_DIR', 'OUT_DIR', 'REMOTE_IMAGE_HOSTS', 'SEARCH_SHARDS', 'SHARE_CARDS', 'SITE_URL', 'URL', 'WEBSUB_HUB'];
+
+/** The environment a test build inherits: none of the site's variables, and no NODE_ENV (Vitest sets it to test; a real build runs without it). */
+function inherited(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !SITE_ENV.includes(name)));
 }
 
 const builds = new Map<string, Promise<BuildResult>>();
@@ -27,8 +35,7 @@ export function runAstro(args: string[], env: Record<string, string>): Promise<{
   return new Promise((done, fail) => {
     const child = spawn(resolve(ROOT, 'node_modules/.bin/astro'), args, {
       cwd: ROOT,
-      // Vitest sets NODE_ENV=test; a real build runs without it.
-      env: { ...withoutNodeEnv(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
+      env: { ...inherited(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -45,8 +45,8 @@ describe('the authors list', () => {
     [[{ id: 'a', name: 'A', languages: ['English'] }], 'authors.yaml: author 1: languages: "English" is not a language tag; expected one such as en or ar'],
     [[{ id: 'a', name: 'A', expertise: 'Syria' }], 'authors.yaml: author 1: expertise: expected a list of text, got "Syria"'],
     [[{ id: 'a', name: 'A', twitter: '@a' }], 'authors.yaml: author 1: twitter: not a field of an author; expected id, name, role, bio, expertise, languages, links, aliases'],
-    [[{ id: 'a', name: 'A' }, { id: 'b', name: 'B', aliases: ['a'] }], 'authors.yaml: "a" names both A and B'],
-    [[{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }], 'authors.yaml: id "a" is used by two authors'],
+    [[{ id: 'a', name: 'A' }, { id: 'b', name: 'B', aliases: ['a'] }], 'authors.yaml: "a" names two authors: author 1 (A) and author 2 (B); a name, id or alias may name one author only'],
+    [[{ id: 'a', name: 'A' }, { id: 'a', name: 'B' }], 'authors.yaml: id "a" is used by two authors: author 1 (A) and author 2 (B); give each its own id'],
   ])('rejects %j: %s', (raw, message) => {
     expect(() => createAuthorRegistry(raw, 'authors.yaml')).toThrow(new AuthorListError(message));
   });

@@ -65,6 +65,12 @@ const SNIPPETS: Record<string, string> = {
 };
 
 describe('the frontmatter reader', () => {
+  // it.each over no files would pass without comparing anything.
+  it('has the articles and fixtures to compare', () => {
+    expect(files.length).toBeGreaterThan(10);
+    expect(files).toContain('tests/fixtures/invalid/articles/broken-yaml.md');
+  });
+
   it.each(files)('reads %s as `yaml` does', (file) => {
     const yamlText = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n?---[ \t]*(?:\r?\n|$)/.exec(readFileSync(file, 'utf8'))?.[1];
     if (yamlText === undefined) return;

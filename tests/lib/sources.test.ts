@@ -52,6 +52,6 @@ describe('source matching', () => {
         { id: 'a', name: 'A News', url: 'https://a.example', aliases: ['Daily'] },
         { id: 'b', name: 'B News', url: 'https://b.example', aliases: ['Daily'] },
       ]),
-    ).toThrow('"Daily" names both A News and B News');
+    ).toThrow('"Daily" names two sources: source 1 (A News) and source 2 (B News); a name, id or alias may name one source only: remove the repeated source, or change one of the names');
   });
 });

@@ -66,8 +66,12 @@ describe('validateArticles', () => {
 
   it('points at the line of broken YAML', () => {
     expect(messages([article('title: A headline\nstandfirst: [unclosed\npublished: 2025-05-18\nsource: Reuters')])[0]).toMatch(
-      /^error content\/articles\/story\.md:\d+: the frontmatter is not valid YAML: /,
+      /^error content\/articles\/story\.md:\d+: standfirst: the frontmatter is not valid YAML: /,
     );
+    // The parser finds an unclosed quote where the text runs out; the mistake is where it opens.
+    expect(messages([article('title: A headline\nstandfirst: "Unclosed\npublished: 2025-05-18\nsource: Reuters')])).toEqual([
+      'error content/articles/story.md:3: standfirst: the frontmatter is not valid YAML: the " that opens this value is not closed; end the value with " too, or leave the quotes out',
+    ]);
     expect(messages([{ path: 'content/articles/x.md', text: 'No frontmatter at all.\n' }])).toEqual([
       'error content/articles/x.md:1: no frontmatter: the file must start with a line "---", the fields, and another "---"',
     ]);
