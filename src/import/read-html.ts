@@ -26,6 +26,8 @@ import { dateLineOf, sourceLineOf, type DateLine, type SourceClue } from './stor
 export interface ReadHtmlOptions {
   /** Hosts photos may be shown from (src/site.config.ts remoteImageHosts). */
   imageHosts: readonly string[];
+  /** The address the page was fetched from: it is the article's `url`, and its host names the publisher. */
+  fetchedFrom?: string;
 }
 
 /* --------------------------------------------------------------- metadata */
@@ -220,18 +222,67 @@ function blockMarkdown(el: Element, dropped: { images: number }): string {
 const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside']);
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'table', 'pre']);
 
+/* -------------------------------------------------------------- publisher */
+
+/**
+ * Who published the page: its JSON-LD publisher, else og:site_name, else the part of its
+ * <title> after the headline ("… | Gulf Chronicle"), else its address's domain. The host
+ * comes with it, so a publisher the sources list lacks can be added in one command.
+ */
+function publisherOf(document: Document, ld: JsonObject | undefined, url: string | undefined): SourceClue | undefined {
+  const host = url ? hostOf(url) : undefined;
+  const withHost = (name: string, line: string): SourceClue => ({ name, ...(host ? { host } : {}), line });
+  const fromLd = text(ld?.publisher);
+  if (fromLd && !/^https?:/iu.test(fromLd)) return withHost(fromLd, `publisher: ${fromLd}`);
+  const siteName = meta(document, 'og:site_name');
+  if (siteName) return withHost(siteName, `og:site_name: ${siteName}`);
+  const title = text(document.querySelector('title')?.textContent);
+  const suffix = title ? /\s[|–—-]\s([^|–—-]{2,40})$/u.exec(title)?.[1]?.trim() : undefined;
+  if (suffix && suffix.split(/\s+/u).length <= 5) return withHost(suffix, `<title>: ${title}`);
+  if (host) {
+    // "www.gulfchronicle.example" → "Gulfchronicle": a name to check, but the address is right.
+    const label = host.replace(/^www\./u, '').split('.')[0] ?? host;
+    return { name: label.charAt(0).toUpperCase() + label.slice(1), host, line: `the address ${url}` };
+  }
+  return undefined;
+}
+
+/* ---------------------------------------------------------------- embeds */
+
+/**
+ * Frames, forms and plugin embeds never reach an article (the sanitiser would strip them
+ * anyway); they are taken out before Readability and listed for the editor, who may want
+ * to link a video or a poll by hand.
+ */
+function dropEmbeds(document: Document): string[] {
+  const dropped: string[] = [];
+  for (const el of [...document.querySelectorAll('iframe, form, object, embed, frame, frameset')]) {
+    if (el.parentElement?.closest('iframe, form, object, embed, frame, frameset')) continue;
+    const address = (el.getAttribute('src') ?? el.getAttribute('data') ?? el.getAttribute('action') ?? '').trim();
+    const host = /^https?:/iu.test(address) ? hostOf(address) : undefined;
+    // Words of its labels and buttons, spaced as a reader sees them.
+    const words = clean(el.outerHTML.replace(/<[^>]*>/gu, ' ')).slice(0, 60);
+    const title = clean(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
+    const what = [host ? `from ${host}` : '', title || words ? `"${title || words}"` : ''].filter(Boolean).join(' ');
+    dropped.push(`${el.localName}${what ? ` ${what}` : ''}`);
+    el.remove();
+  }
+  return dropped;
+}
+
 /* ------------------------------------------------------------------ reader */
 
 /** Reads a saved news page into the article model. */
 export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticle {
   const { document } = parseHTML(html) as unknown as { document: Document };
   const ld = newsArticleOf(document);
-  const url = text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? meta(document, 'og:url') ?? text(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-  const lang = text(ld?.inLanguage) ?? text(document.documentElement.getAttribute('lang'));
-  const publisher = text(ld?.publisher) ?? meta(document, 'og:site_name');
+  const stated = text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? meta(document, 'og:url') ?? text(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+  // A fetched page's own address is where the story is; what it states may be anything.
+  const url = options.fetchedFrom ?? stated;
+  const lang = text(ld?.inLanguage) ?? text(document.documentElement?.getAttribute('lang'));
   const section = text(ld?.articleSection) ?? meta(document, 'article:section');
   const notes: string[] = [];
-  const removed: string[] = [];
+  const removed: string[] = dropEmbeds(document);
 
   // Readability changes the document it reads; the metadata above is taken first.
   markPhotoBlocks(document);
@@ -242,10 +293,8 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
   const byline = authorsOf(ld?.author) ?? text(reader?.byline)?.replace(/^by\s+/i, '');
 
   const sourceClues: SourceClue[] = [];
-  if (publisher) {
-    const host = url ? hostOf(url) : undefined;
-    sourceClues.push({ name: publisher, ...(host ? { host } : {}), line: ld?.publisher ? `publisher: ${publisher}` : `og:site_name: ${publisher}` });
-  }
+  const publisher = publisherOf(document, ld, url ? absoluteUrl(url, undefined) : undefined);
+  if (publisher) sourceClues.push(publisher);
 
   const body: BodyBlock[] = [];
   const dateLines: DateLine[] = [];
