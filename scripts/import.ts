@@ -128,7 +128,9 @@ type Input = { kind: 'text'; text: string } | { kind: 'page'; page: PageArticle 
  */
 function readPage(name: string, html: string, fetchedFrom?: string): { ok: true; input: Input } | { ok: false; problem: string } {
   const page = readHtmlPage(html, { imageHosts: siteConfig.remoteImageHosts, ...(fetchedFrom !== undefined ? { fetchedFrom } : {}) });
-  if (!page.body.length) {
+  // Fewer words than a short news item's first paragraph: navigation and link lists only.
+  const storyWords = page.body.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'markdown' ? [b.kind === 'paragraph' ? b.text : b.markdown] : [])).join(' ').split(/\s+/u).filter(Boolean).length;
+  if (storyWords < 25) {
     return { ok: false, problem: `${name} is not an article: no story text was found in it (a home page, a list of stories or a video page?); expected a single story's page, or paste its text into a .txt file and import that` };
   }
   return { ok: true, input: { kind: 'page', page } };

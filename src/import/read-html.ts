@@ -40,7 +40,15 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Metadata as plain text. JSON-LD and Open Graph values are text by definition; markup in
+ * one is the page's mistake or an attack, so only the words a reader would see are kept.
+ */
 function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && /[<&]/u.test(value)) {
+    const words = toText(fromHtml(value, { fragment: true })).trim();
+    return words ? words.replace(/\s+/g, ' ') : undefined;
+  }
   if (typeof value === 'string' && value.trim()) return value.trim().replace(/\s+/g, ' ');
   if (Array.isArray(value)) return text(value[0]);
   if (isObject(value)) return text(value.name ?? value.url ?? value['@id']);
@@ -76,7 +84,11 @@ function meta(document: Document, key: string): string | undefined {
 }
 
 function authorsOf(value: unknown): string | undefined {
-  const names = ([] as unknown[]).concat(value ?? []).map(text).filter((n): n is string => !!n && !/^https?:/.test(n));
+  // A name starts with a letter: what a broken attribute leaves before it ("\">") is not the writer's.
+  const names = ([] as unknown[])
+    .concat(value ?? [])
+    .map((v) => text(v)?.replace(/^[^\p{L}]+/u, ''))
+    .filter((n): n is string => !!n && !/^https?:/.test(n));
   return names.length ? names.join(' and ') : undefined;
 }
 
@@ -249,6 +261,12 @@ function publisherOf(document: Document, ld: JsonObject | undefined, url: string
 
 /* ---------------------------------------------------------------- embeds */
 
+/** An element's words, its labels and buttons spaced apart as a reader sees them. */
+function spacedText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return clean([...node.childNodes].map(spacedText).join(' '));
+}
+
 /**
  * Frames, forms and plugin embeds never reach an article (the sanitiser would strip them
  * anyway); they are taken out before Readability and listed for the editor, who may want
@@ -260,8 +278,7 @@ function dropEmbeds(document: Document): string[] {
     if (el.parentElement?.closest('iframe, form, object, embed, frame, frameset')) continue;
     const address = (el.getAttribute('src') ?? el.getAttribute('data') ?? el.getAttribute('action') ?? '').trim();
     const host = /^https?:/iu.test(address) ? hostOf(address) : undefined;
-    // Words of its labels and buttons, spaced as a reader sees them.
-    const words = clean(el.outerHTML.replace(/<[^>]*>/gu, ' ')).slice(0, 60);
+    const words = spacedText(el).slice(0, 60);
     const title = clean(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
     const what = [host ? `from ${host}` : '', title || words ? `"${title || words}"` : ''].filter(Boolean).join(' ');
     dropped.push(`${el.localName}${what ? ` ${what}` : ''}`);

@@ -239,7 +239,7 @@ describe('npm run import', () => {
     ]);
     expect(run.stdout).toContain('Needs attention:');
     expect(run.stdout).toContain(`page-graph-unknown-publisher.html: Nothing was written: ${join(folder, 'page-graph-unknown-publisher.html')} cannot be imported as it is:`);
-    expect(run.stdout).toContain(`To add it to content/sources.yaml, run: npm run import -- ${join(folder, 'page-graph-unknown-publisher.html')} --content ${content} --add-source`);
+    expect(run.stdout).toContain(`To add it to content/sources.yaml as "Gulf Daily Chronicle" (https://gulfchronicle.example), run: npm run import -- ${join(folder, 'page-graph-unknown-publisher.html')} --content ${content} --add-source`);
 
     // Run again with --add-source: the three written files are never overwritten, the fourth is added with its source.
     const again = importer([folder, '--content', content, '--add-source']);
