@@ -6,7 +6,7 @@
  * sentence is the reporter's and stays, whatever words it starts with.
  */
 import { isShouted, sameText, type Unit } from './lines.ts';
-import { isCallToReader, isCounter, isHeadlineShaped, isInterfaceLine, isLabelShaped, isStoryShaped, isTimestamp, shapeOf, wordsOf } from './line-shape.ts';
+import { addressesReader, isCallToReader, isCounter, isHeadlineShaped, isInterfaceLine, isLabelShaped, isStoryShaped, isTimestamp, shapeOf, wordsOf } from './line-shape.ts';
 import { sourceLineOf } from './story-facts.ts';
 
 /**
@@ -90,8 +90,11 @@ function formBlock(units: readonly Unit[], start: number, blankSeparated: boolea
   const group = units.slice(start, end).map((u) => u.text);
   if (group.length < 3 || group.length > 7) return undefined;
   const furniture = group.filter((t) => isFurnitureLine(t)).length;
-  const shortSentences = group.every((t) => isFurnitureLine(t) || isLabelShaped(t, 10) || wordsOf(t).length <= 22);
-  if (furniture * 2 <= group.length || !shortSentences) return undefined;
+  const short = group.every((t) => isFurnitureLine(t) || wordsOf(t).length <= 22);
+  // Mostly controls; or two controls and the rest labels or lines that speak to the reader
+  // ("in your inbox", "you agree to our terms"), which a news story does not.
+  const boxText = group.every((t) => isFurnitureLine(t) || isLabelShaped(t, 10) || addressesReader(t));
+  if (!short || !(furniture * 2 > group.length || (furniture >= 2 && boxText))) return undefined;
   return { lines: group, end, kind: 'form block' };
 }
 

@@ -115,7 +115,7 @@ export function isInterfaceLine(text: string): boolean {
   // "Print edition | June 2, 2025 | Page 8": a row of short cells is a toolbar or a note.
   const cells = text.split(/\s+[|·•]\s+/u);
   if (cells.length >= 3 && cells.every((c) => wordsOf(c).length <= 4)) return true;
-  return shape.contentWords > 0 ? shape.interfaceShare >= 0.5 : shape.words > 0 && shape.words <= 2 && !/\p{L}{3}/u.test(text);
+  return shape.contentWords > 0 && shape.interfaceShare >= 0.5;
 }
 
 const CLOCK = String.raw`\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?`;
@@ -150,9 +150,14 @@ export function isNameShaped(text: string): boolean {
 }
 
 /** Verbs a page uses to address its reader: sign up, follow, share, read, watch… */
-const CALLS = /^(?:sign|subscribe|follow|share|click|tap|download|read|watch|listen|join|get|register|send|اشترك|اشتركوا|تابع|تابعونا|شارك|شاركوا|اقرأ|إقرأ|شاهد|استمع|انضم|حمل|سجل)$/iu;
+const CALLS = /^(?:sign|subscribe|follow|share|click|tap|download|read|watch|listen|join|get|register|send|enter|اشترك|اشتركوا|تابع|تابعونا|شارك|شاركوا|اقرأ|إقرأ|شاهد|استمع|انضم|حمل|سجل)$/iu;
 /** Words by which a page speaks to its reader about itself: "our", "you", "here"; Arabic ـنا, لك, هنا. */
-const ADDRESS = /^(?:our|us|you|your|here|now|هنا|الآن|لك|لكم|\p{Script=Arabic}+نا)$/iu;
+const ADDRESS = /^(?:our|us|you|your|here|now|هنا|الآن|لك|لكم|أنت|أنتم|\p{Script=Arabic}+نا)$/iu;
+
+/** Whether a line speaks to the reader ("your inbox", "you agree to our terms"). */
+export function addressesReader(text: string): boolean {
+  return wordsOf(text).some((w) => ADDRESS.test(w));
+}
 
 /**
  * A call to the reader: one clause that opens with such a verb and speaks to the reader

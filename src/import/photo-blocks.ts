@@ -52,8 +52,8 @@ function endsSentence(text: string): boolean {
 function loneCredit(text: string): string | undefined {
   const inner = text.startsWith('(') && text.endsWith(')') ? text.slice(1, -1).trim() : text;
   if (!inner || !(isCreditText(inner) || isAgencyLine(inner))) return undefined;
-  // "Image source," is a label for screen readers, not part of the credit.
-  return inner.replace(/^image\s+source\s*,\s*/iu, '');
+  // "Image source," is a label for screen readers and "©" a mark, not part of the credit.
+  return inner.replace(/^image\s+source\s*,\s*/iu, '').replace(/^©\s*/u, '');
 }
 
 /** A line labelled as a caption: "Image caption, Crowds gathered …" → the caption. */

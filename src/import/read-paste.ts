@@ -5,7 +5,7 @@
  * once or more with its credit, and the page's furniture is mixed into the story.
  */
 import { furnitureAt, isFurnitureLine, isHeadLabel, isRepeatedLabel, startsLikeFurniture } from './furniture.ts';
-import { isHeadlineShaped, isNameShaped, isStoryShaped } from './line-shape.ts';
+import { isHeadlineShaped, isLabelShaped, isNameShaped, isStoryShaped } from './line-shape.ts';
 import { unitsOf, words, type Unit } from './lines.ts';
 import type { BodyBlock, PageArticle } from './page-article.ts';
 import { figureAt } from './photo-blocks.ts';
@@ -153,7 +153,9 @@ export function readPastedText(text: string): PageArticle {
       }
       inHead = false;
     }
-    if (isRepeatedLabel(units, i)) {
+    // "Hana Yusuf, contributing writer": the writer's name again, with a role, not a sentence.
+    const writer = article.byline ?? nameAbove;
+    if (isRepeatedLabel(units, i) || (writer !== undefined && unit.text.startsWith(writer) && unit.text !== writer && isLabelShaped(unit.text, 10))) {
       article.removed.push(unit.text);
       i++;
       continue;
