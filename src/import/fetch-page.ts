@@ -63,8 +63,9 @@ function reason(error: unknown): string {
 }
 
 export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_LIMITS): Promise<FetchedPage> {
-  let url = httpUrl(address);
-  if (!url) return { ok: false, problem: `"${address}" is not an http(s) address; expected a story's address such as https://www.example.com/news/…` };
+  const first = httpUrl(address);
+  if (!first) return { ok: false, problem: `"${address}" is not an http(s) address; expected a story's address such as https://www.example.com/news/…` };
+  let url: URL = first;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   const redirects: string[] = [];
   for (;;) {
@@ -78,7 +79,7 @@ export async function fetchPage(address: string, limits: FetchLimits = DEFAULT_L
     if (REDIRECTS.has(response.status)) {
       await response.body?.cancel().catch(() => undefined);
       const location = response.headers.get('location');
-      const next = location ? httpUrl(new URL(location, url).href) : undefined;
+      const next: URL | undefined = location ? httpUrl(new URL(location, url).href) : undefined;
       if (!next) return { ok: false, problem: `${url.href} redirects to ${location ? `"${location}", which is not an http(s) address` : 'nowhere (no Location header)'}; expected a web page` };
       redirects.push(next.href);
       if (redirects.length > limits.maxRedirects) return { ok: false, problem: `${address} redirects more than ${limits.maxRedirects} times (last to ${next.href}); open it in the browser and import the address it ends at` };
