@@ -46,9 +46,12 @@ export function isLinkListHeading(text: string): boolean {
   return (isInterfaceLine(text) && !isTimestamp(text) && !isCounter(text)) || (/[:：]$/u.test(text) && isLabelShaped(text.slice(0, -1), 5));
 }
 
-/** A link title: headline-shaped, not a finished sentence. */
+/**
+ * A link title: headline-shaped, not a finished sentence. A line with a colon or a slash
+ * ("تصوير: … / أ ف ب", "Photo: AP") may be a photo's credit, so it ends the list and stays.
+ */
 function isLinkTitle(text: string): boolean {
-  return text.length <= 140 && isHeadlineShaped(text, 1) && !isStoryShaped(text);
+  return text.length <= 140 && isHeadlineShaped(text, 1) && !isStoryShaped(text) && !/[:：]|\s\/\s|\/\p{Lu}/u.test(text);
 }
 
 export interface FurnitureMatch {

@@ -197,10 +197,16 @@ export function figureAt(units: readonly Unit[], start: number): FigureMatch | u
   return { figure: { caption: caption ?? '', ...(credit !== undefined ? { credit } : {}), line: first.line }, end, removed };
 }
 
-/** Whether a lone credit at `index` opens a photo whose caption follows it directly. */
+/**
+ * Whether a lone credit at `index` opens a photo whose caption follows it directly. A credit
+ * that hangs, with no blank line, under a button of the photo block above ("Enlarge") is
+ * that photo's, even in a paste without blank lines.
+ */
 function startsPhoto(units: readonly Unit[], index: number): boolean {
   const next = units[index + 1];
-  return next !== undefined && !next.blankBefore && captionLike(next.text) && inlineCredit(next.text) === undefined;
+  const under = units[index - 1];
+  const hangsUnderButton = !units[index]!.blankBefore && under !== undefined && isFurnitureLine(under.text);
+  return next !== undefined && !next.blankBefore && captionLike(next.text) && inlineCredit(next.text) === undefined && !hangsUnderButton;
 }
 
 /**

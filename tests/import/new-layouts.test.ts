@@ -215,6 +215,16 @@ describe.each(LAYOUTS)('$file', (layout) => {
     }
   });
 
+  it('pasted without blank lines, still keeps every sentence of the story and every photo', () => {
+    const dense = importText(paste.replace(/\n\s*\n/g, '\n'), { ...options, ...layout.options });
+    if (!dense.ok) throw new Error(dense.errors.join('\n'));
+    const { data: denseData, body: denseBody } = readFrontmatter(dense.markdown);
+    const written = `${denseData.standfirst}\n${JSON.stringify(denseData.image ?? {})}\n${denseBody}`;
+    for (const sentence of storySentences(paste, layout.furniture)) expect(written, sentence).toContain(sentence);
+    expect(denseData.title).toBe(layout.title);
+    expect(dense.summary.figures.length + (dense.summary.lead ? 1 : 0)).toBe(layout.photos.length);
+  });
+
   it('removes the furniture and reports every removal', () => {
     const shown = [...summary.removed, ...summary.suggestedDates.map((d) => d.line), summary.byline ?? ''].join('\n');
     for (const line of layout.furniture) {
