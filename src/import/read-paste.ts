@@ -37,9 +37,10 @@ function headlineIndex(units: readonly Unit[]): number {
   const top = Math.min(units.length, 10);
   for (let i = 0; i < top; i++) {
     const text = units[i]!.text;
-    if (isStoryShaped(text)) break;
-    if (!isHeadlineShaped(text) || isHeadLabel(text) || isNameShaped(text) || dateLineOf(text) || bylineAt(units, i) || figureAt(units, i)) continue;
-    return i;
+    const skippable = isHeadLabel(text) || isNameShaped(text) || dateLineOf(text) !== undefined || bylineAt(units, i) !== undefined || figureAt(units, i) !== undefined;
+    if (!skippable && isHeadlineShaped(text)) return i;
+    // Only labels, names, dates and photos are passed over; anything else ends the search.
+    if (!skippable) break;
   }
   return 0;
 }

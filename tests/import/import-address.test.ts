@@ -192,6 +192,18 @@ describe('npm run import -- https://…', () => {
 describe('a hostile page imported from its address', () => {
   const browserMissing = !existsSync(CHROMIUM_BIN);
 
+  it('saved as a file, imports to the same harmless fields', async () => {
+    const content = tempContent();
+    const result = await importer(['tests/fixtures/import-address/hostile.html', '--content', content]);
+    expect(result.code, result.stderr).toBe(0);
+    const { data, body } = readFrontmatter(readFileSync(result.lastLine, 'utf8'));
+    expect(data).toMatchObject({ title: 'Port reopens after the storm', byline: 'Nora Aziz', source: 'BBC News' });
+    // The page's stated addresses are javascript: URLs; none becomes the article's url.
+    expect(data.url).toBeUndefined();
+    expect(JSON.stringify(data)).not.toMatch(/javascript|data:|on\w+=|<\w/i);
+    expect(body).not.toMatch(/onerror|onload|onclick|srcdoc|<svg|<img|<iframe|<object|vbscript|data:text/i);
+  });
+
   it('imports to an article whose fields carry no markup and whose body passes the XSS suite’s checks in Chromium', async () => {
     const content = tempContent();
     const result = await importer([`${origin}/news/port`, '--content', content]);
