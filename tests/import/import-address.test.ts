@@ -225,6 +225,8 @@ describe('a hostile page imported from its address', () => {
     expect(inspectMarkup(document.querySelector('main')!)).toEqual({ scripts: [], handlers: [], badUrls: [] });
 
     if (browserMissing) {
+      // As in the browser suites: on CI a missing Chromium is an error, never a silent skip.
+      if (process.env.CI) throw new Error(`the Chromium half of this test needs ${CHROMIUM_BIN}; CI must install it (see .ci/run)`);
       console.warn(`SKIPPED: the Chromium half of this test needs ${CHROMIUM_BIN}`);
       return;
     }
