@@ -30,6 +30,15 @@ function metaCharset(bytes: Uint8Array): string | undefined {
   return /<meta\s[^>]*?charset\s*=\s*["']?([\w.:-]+)/i.exec(head)?.[1];
 }
 
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function decoderFor(label: string | undefined): TextDecoder | undefined {
   if (!label) return undefined;
   try {
@@ -47,7 +56,8 @@ export function decodePageText(bytes: Uint8Array, options: DecodeOptions): PageT
   // A byte order mark wins over any label, as in browsers.
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 'utf-8' : bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : undefined;
   const declared = bom ?? charsetOf(options.contentType) ?? (options.html ? metaCharset(bytes) : undefined);
-  const decoder = decoderFor(declared) ?? new TextDecoder('utf-8');
+  // Undeclared bytes that are not UTF-8 are most often a Windows editor's: windows-1252.
+  const decoder = decoderFor(declared) ?? (isUtf8(bytes) ? new TextDecoder('utf-8') : new TextDecoder('windows-1252'));
   const text = decoder.decode(bytes).replace(/^\uFEFF/u, '');
   const controls = text.match(CONTROL)?.length ?? 0;
   if (controls > Math.max(2, text.length * MAX_CONTROL_SHARE)) {

@@ -300,6 +300,17 @@ describe('npm run import on input that is not a story', () => {
     expect(readdirSync(out)).toEqual([]);
   });
 
+  it('reads a paste saved by a Windows editor (windows-1252, undeclared) without garbling it', () => {
+    const out = tempDir();
+    const file = join(tempDir(), 'cafe.txt');
+    const text = readFileSync(resolve(ROOT, 'tests/fixtures/import/wire-ap-dateline.txt'), 'utf8').replace('Caretaker', 'Café owners and caretaker');
+    // Latin-1 bytes are windows-1252 for these characters; the dash and quotes become ASCII.
+    writeFileSync(file, Buffer.from(text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u2014/g, '-'), 'latin1'));
+    const run = importer([file, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(run.lastLine, 'utf8')).toContain('Café owners and caretaker Finance Minister');
+  });
+
   it('lists the iframes and forms it drops from a saved page under removed:', () => {
     const out = tempDir();
     const run = importer(['tests/fixtures/import-address/embeds-and-forms.html', '--out', out]);
