@@ -1,12 +1,13 @@
 /**
- * npm run import -- <file.txt|file.html|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
+ * npm run import -- <file.txt|file.html|https://…|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
  *   [--source NAME] [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG]
  *   [--byline NAME] [--lang TAG] [--add-source] [--content DIR]
  *
  * Turns text pasted from a news page, or a page saved from a browser, into an article file.
  * Prints what it inferred and what the editor must look at; the new file's path is the last
- * line of output. A folder imports every .txt and .html in it, one summary line per file.
- * It never overwrites a file and never writes an article the build would reject.
+ * line of output. A folder imports every .txt and .html in it, one summary line per file,
+ * going on past a file it cannot read. An http(s) address is fetched and read as a saved
+ * page. It never overwrites a file and never writes an article the build would reject.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
@@ -26,16 +27,20 @@ import {
   type ImportResult,
   type ImportSummary,
 } from '../src/import/index.ts';
+import { fetchPage, isWebAddress } from '../src/import/fetch-page.ts';
+import type { PageArticle } from '../src/import/page-article.ts';
+import { decodePageText } from '../src/import/page-text.ts';
 import { formatProblem } from '../src/lib/problems.ts';
 import { createSourceRegistry } from '../src/lib/sources.ts';
 import { siteConfig } from '../src/site.config.ts';
 import { fail, shownPath } from './cli.ts';
 
-const USAGE = `usage: npm run import -- <file.txt|file.html|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
+const USAGE = `usage: npm run import -- <file.txt|file.html|https://…|-|DIR> [--out DIR] [--published DATE] [--timezone ZONE]
          [--source NAME] [--republished-by NAME] [--url URL] [--topics "A, B"] [--slug SLUG]
          [--byline NAME] [--lang TAG] [--add-source] [--content DIR]
   <file.txt>       text pasted from a news page; - reads standard input
   <file.html>      a news page saved from a browser ("Save page as…", HTML only or complete)
+  <https://…>      a news page's address: it is fetched and read as a saved page
   <DIR>            every .txt and .html in the folder, one summary line each
   --out DIR        where to write the article (default: the content folder's articles/)
   --published      when the story was first published, e.g. 2025-05-18 or 2025-05-18T14:30;
@@ -113,8 +118,42 @@ type Outcome =
   | { ok: true; target: string; summary: ImportSummary; warnings: string[]; added?: string }
   | { ok: false; message: string; errors: string[] };
 
-/** Imports one file; writes it (and a new source) only when nothing is wrong. */
-function importFile(file: string, text: string, project: ContentProject, perFile: boolean): Outcome {
+/** What one input holds, read: pasted text, or a page (saved or fetched) already read. */
+type Input = { kind: 'text'; text: string } | { kind: 'page'; page: PageArticle };
+
+/**
+ * A saved or fetched page as the article model, or why it is no article: a page where
+ * Readability finds no story (a home page, a list, a video page) is refused, not written
+ * as a headline over nothing.
+ */
+function readPage(name: string, html: string, fetchedFrom?: string): { ok: true; input: Input } | { ok: false; problem: string } {
+  const page = readHtmlPage(html, { imageHosts: siteConfig.remoteImageHosts, ...(fetchedFrom !== undefined ? { fetchedFrom } : {}) });
+  // Fewer words than a short news item's first paragraph: navigation and link lists only.
+  const storyWords = page.body.flatMap((b) => (b.kind === 'paragraph' || b.kind === 'markdown' ? [b.kind === 'paragraph' ? b.text : b.markdown] : [])).join(' ').split(/\s+/u).filter(Boolean).length;
+  if (storyWords < 25) {
+    return { ok: false, problem: `${name} is not an article: no story text was found in it (a home page, a list of stories or a video page?); expected a single story's page, or paste its text into a .txt file and import that` };
+  }
+  return { ok: true, input: { kind: 'page', page } };
+}
+
+/** A file's bytes as an input, refusing binary data, an empty file or an .html file that holds no page. */
+function readInput(file: string): { ok: true; input: Input } | { ok: false; problem: string } {
+  const name = file === '-' ? 'standard input' : file;
+  let bytes: Uint8Array;
+  try {
+    if (file !== '-' && statSync(resolve(root, file)).isDirectory()) return { ok: false, problem: `${name} is a folder, not a file; import the folder itself to import what is in it` };
+    bytes = readFileSync(file === '-' ? 0 : resolve(root, file));
+  } catch (error) {
+    return { ok: false, problem: `cannot read ${name}: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const html = /\.html?$/i.test(file);
+  const text = decodePageText(bytes, { name, html });
+  if (!text.ok) return text;
+  return html ? readPage(name, text.text) : { ok: true, input: { kind: 'text', text: text.text } };
+}
+
+/** Imports one input; writes it (and a new source) only when nothing is wrong. */
+function importFile(file: string, input: Input, project: ContentProject, perFile: boolean): Outcome {
   const from = file === '-' ? 'standard input' : file;
   const options: ImportOptions = {
     registry: project.sources,
@@ -132,19 +171,22 @@ function importFile(file: string, text: string, project: ContentProject, perFile
     ...(opts.byline !== undefined && !perFile ? { byline: opts.byline } : {}),
     ...(opts.lang !== undefined ? { lang: opts.lang } : {}),
   };
-  const isHtml = /\.html?$/i.test(file);
-  const result: ImportResult = isHtml ? importArticle(readHtmlPage(text, { imageHosts: siteConfig.remoteImageHosts }), options) : importText(text, options);
+  const result: ImportResult = input.kind === 'page' ? importArticle(input.page, options) : importText(input.text, options);
   if (!result.ok) return { ok: false, message: `Nothing was written: ${from} cannot be imported as it is:`, errors: result.errors };
 
   const outDir = resolve(root, opts.out ?? project.articlesDir);
   const target = join(outDir, `${result.slug}.md`);
   if (existsSync(target)) {
-    const fix = `Choose another file name with --slug, or move the existing file away first.`;
+    // --slug names one story, so a folder import refuses it: point to what works there.
+    const fix = perFile
+      ? `Move the existing file away first, or import ${from} on its own with --slug to choose another file name.`
+      : `Choose another file name with --slug, or move the existing file away first.`;
     return { ok: false, message: `Nothing was written for ${from}:`, errors: [`${shownPath(target)} already exists; nothing was written. ${fix}`] };
   }
   const clash = existsSync(outDir) ? slugClash(readdirSync(outDir), result.slug) : undefined;
   if (clash) {
-    return { ok: false, message: `Nothing was written for ${from}:`, errors: [`${shownPath(join(outDir, clash))} already has the address /articles/${result.slug}/. Choose another file name with --slug.`] };
+    const fix = perFile ? `Import ${from} on its own with --slug to choose another file name.` : 'Choose another file name with --slug.';
+    return { ok: false, message: `Nothing was written for ${from}:`, errors: [`${shownPath(join(outDir, clash))} already has the address /articles/${result.slug}/. ${fix}`] };
   }
 
   // Check the file exactly as the build will, with the source about to be added, before
@@ -175,17 +217,21 @@ function importFile(file: string, text: string, project: ContentProject, perFile
   return { ok: true, target, summary: result.summary, warnings: own.filter((p) => p.severity === 'warning').map(formatProblem), ...(added ? { added } : {}) };
 }
 
-function readInput(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : resolve(root, file), 'utf8');
-  } catch (error) {
-    fail(`cannot read ${file === '-' ? 'standard input' : file}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
-
-const isDir = input !== '-' && existsSync(resolve(root, input)) && statSync(resolve(root, input)).isDirectory();
-if (!isDir) {
-  const outcome = importFile(input, readInput(input), loadProject(), false);
+const isDir = input !== '-' && !isWebAddress(input) && existsSync(resolve(root, input)) && statSync(resolve(root, input)).isDirectory();
+if (isWebAddress(input)) {
+  const fetched = await fetchPage(input);
+  if (!fetched.ok) fail(`Nothing was written: ${fetched.problem}`);
+  if (fetched.redirects.length) console.log(`Fetched ${input} (redirected to ${fetched.url})`);
+  const read = readPage(fetched.url, fetched.html, fetched.url);
+  if (!read.ok) fail(`Nothing was written: ${read.problem}`);
+  const outcome = importFile(input, read.input, loadProject(), false);
+  if (!outcome.ok) fail(`${outcome.message}\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}`);
+  printSummary(input, outcome.summary, outcome.warnings, outcome.added);
+  console.log(shownPath(outcome.target));
+} else if (!isDir) {
+  const read = readInput(input);
+  if (!read.ok) fail(`Nothing was written: ${read.problem}`);
+  const outcome = importFile(input, read.input, loadProject(), false);
   if (!outcome.ok) fail(`${outcome.message}\n${outcome.errors.map((e) => `  - ${e}`).join('\n')}`);
   printSummary(input === '-' ? 'standard input' : input, outcome.summary, outcome.warnings, outcome.added);
   console.log(shownPath(outcome.target));
@@ -202,7 +248,8 @@ if (!isDir) {
   for (const name of files) {
     const file = join(input, name);
     // Loaded per file: a source added for one file is known to the next.
-    const outcome = importFile(file, readInput(file), loadProject(), true);
+    const read = readInput(file);
+    const outcome: Outcome = read.ok ? importFile(file, read.input, loadProject(), true) : { ok: false, message: 'Nothing was written:', errors: [read.problem] };
     if (outcome.ok) {
       const { summary } = outcome;
       const facts = [

@@ -235,9 +235,9 @@ export function importArticle(page: PageArticle, options: ImportOptions): Import
       );
     } else {
       errors.push(
-        `the text names the source "${unknownClue.name}"${unknownClue.host ? ` (${unknownClue.host})` : ''}, which is not in the sources list${near ? `; did you mean "${near}"?` : ''}. ` +
+        `the text names the source "${unknownClue.name}"${unknownClue.host ? ` (${unknownClue.host})` : ''}, which is not in the sources list${near ? ` (did you mean "${near}"?)` : ''}. ` +
           (unknownClue.host
-            ? `To add it to content/sources.yaml, run: ${command} --add-source`
+            ? `To add it to content/sources.yaml as "${unknownClue.name}" (https://${unknownClue.host}), run: ${command} --add-source`
             : `To add it, run: ${command} --source "${unknownClue.name}" --url https://… --add-source`) +
           ` (or name a known source with --source; known: ${knownSources(registry)})`,
       );

@@ -26,6 +26,8 @@ import { dateLineOf, sourceLineOf, type DateLine, type SourceClue } from './stor
 export interface ReadHtmlOptions {
   /** Hosts photos may be shown from (src/site.config.ts remoteImageHosts). */
   imageHosts: readonly string[];
+  /** The address the page was fetched from: it is the article's `url`, and its host names the publisher. */
+  fetchedFrom?: string;
 }
 
 /* --------------------------------------------------------------- metadata */
@@ -38,7 +40,15 @@ function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Metadata as plain text. JSON-LD and Open Graph values are text by definition; markup in
+ * one is the page's mistake or an attack, so only the words a reader would see are kept.
+ */
 function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && /[<&]/u.test(value)) {
+    const words = toText(fromHtml(value, { fragment: true })).trim();
+    return words ? words.replace(/\s+/g, ' ') : undefined;
+  }
   if (typeof value === 'string' && value.trim()) return value.trim().replace(/\s+/g, ' ');
   if (Array.isArray(value)) return text(value[0]);
   if (isObject(value)) return text(value.name ?? value.url ?? value['@id']);
@@ -74,7 +84,11 @@ function meta(document: Document, key: string): string | undefined {
 }
 
 function authorsOf(value: unknown): string | undefined {
-  const names = ([] as unknown[]).concat(value ?? []).map(text).filter((n): n is string => !!n && !/^https?:/.test(n));
+  // A name starts with a letter: what a broken attribute leaves before it ("\">") is not the writer's.
+  const names = ([] as unknown[])
+    .concat(value ?? [])
+    .map((v) => text(v)?.replace(/^[^\p{L}]+/u, ''))
+    .filter((n): n is string => !!n && !/^https?:/.test(n));
   return names.length ? names.join(' and ') : undefined;
 }
 
@@ -220,18 +234,72 @@ function blockMarkdown(el: Element, dropped: { images: number }): string {
 const WRAPPERS = new Set(['div', 'section', 'article', 'main', 'header', 'footer', 'aside']);
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'blockquote', 'table', 'pre']);
 
+/* -------------------------------------------------------------- publisher */
+
+/**
+ * Who published the page: its JSON-LD publisher, else og:site_name, else the part of its
+ * <title> after the headline ("… | Gulf Chronicle"), else its address's domain. The host
+ * comes with it, so a publisher the sources list lacks can be added in one command.
+ */
+function publisherOf(document: Document, ld: JsonObject | undefined, url: string | undefined): SourceClue | undefined {
+  const host = url ? hostOf(url) : undefined;
+  const withHost = (name: string, line: string): SourceClue => ({ name, ...(host ? { host } : {}), line });
+  const fromLd = text(ld?.publisher);
+  if (fromLd && !/^https?:/iu.test(fromLd)) return withHost(fromLd, `publisher: ${fromLd}`);
+  const siteName = meta(document, 'og:site_name');
+  if (siteName) return withHost(siteName, `og:site_name: ${siteName}`);
+  const title = text(document.querySelector('title')?.textContent);
+  const suffix = title ? /\s[|–—-]\s([^|–—-]{2,40})$/u.exec(title)?.[1]?.trim() : undefined;
+  if (suffix && suffix.split(/\s+/u).length <= 5) return withHost(suffix, `<title>: ${title}`);
+  if (host) {
+    // "www.gulfchronicle.example" → "Gulfchronicle": a name to check, but the address is right.
+    const label = host.replace(/^www\./u, '').split('.')[0] ?? host;
+    return { name: label.charAt(0).toUpperCase() + label.slice(1), host, line: `the address ${url}` };
+  }
+  return undefined;
+}
+
+/* ---------------------------------------------------------------- embeds */
+
+/** An element's words, its labels and buttons spaced apart as a reader sees them. */
+function spacedText(node: Node): string {
+  if (node.nodeType === 3) return node.nodeValue ?? '';
+  return clean([...node.childNodes].map(spacedText).join(' '));
+}
+
+/**
+ * Frames, forms and plugin embeds never reach an article (the sanitiser would strip them
+ * anyway); they are taken out before Readability and listed for the editor, who may want
+ * to link a video or a poll by hand.
+ */
+function dropEmbeds(document: Document): string[] {
+  const dropped: string[] = [];
+  for (const el of [...document.querySelectorAll('iframe, form, object, embed, frame, frameset')]) {
+    if (el.parentElement?.closest('iframe, form, object, embed, frame, frameset')) continue;
+    const address = (el.getAttribute('src') ?? el.getAttribute('data') ?? el.getAttribute('action') ?? '').trim();
+    const host = /^https?:/iu.test(address) ? hostOf(address) : undefined;
+    const words = spacedText(el).slice(0, 60);
+    const title = clean(el.getAttribute('title') ?? el.getAttribute('aria-label') ?? '');
+    const what = [host ? `from ${host}` : '', title || words ? `"${title || words}"` : ''].filter(Boolean).join(' ');
+    dropped.push(`${el.localName}${what ? ` ${what}` : ''}`);
+    el.remove();
+  }
+  return dropped;
+}
+
 /* ------------------------------------------------------------------ reader */
 
 /** Reads a saved news page into the article model. */
 export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticle {
   const { document } = parseHTML(html) as unknown as { document: Document };
   const ld = newsArticleOf(document);
-  const url = text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? meta(document, 'og:url') ?? text(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
-  const lang = text(ld?.inLanguage) ?? text(document.documentElement.getAttribute('lang'));
-  const publisher = text(ld?.publisher) ?? meta(document, 'og:site_name');
+  const stated = text(ld?.url) ?? text(ld?.mainEntityOfPage) ?? meta(document, 'og:url') ?? text(document.querySelector('link[rel="canonical"]')?.getAttribute('href'));
+  // A fetched page's own address is where the story is; what it states may be anything.
+  const url = options.fetchedFrom ?? stated;
+  const lang = text(ld?.inLanguage) ?? text(document.documentElement?.getAttribute('lang'));
   const section = text(ld?.articleSection) ?? meta(document, 'article:section');
   const notes: string[] = [];
-  const removed: string[] = [];
+  const removed: string[] = dropEmbeds(document);
 
   // Readability changes the document it reads; the metadata above is taken first.
   markPhotoBlocks(document);
@@ -242,10 +310,8 @@ export function readHtmlPage(html: string, options: ReadHtmlOptions): PageArticl
   const byline = authorsOf(ld?.author) ?? text(reader?.byline)?.replace(/^by\s+/i, '');
 
   const sourceClues: SourceClue[] = [];
-  if (publisher) {
-    const host = url ? hostOf(url) : undefined;
-    sourceClues.push({ name: publisher, ...(host ? { host } : {}), line: ld?.publisher ? `publisher: ${publisher}` : `og:site_name: ${publisher}` });
-  }
+  const publisher = publisherOf(document, ld, url ? absoluteUrl(url, undefined) : undefined);
+  if (publisher) sourceClues.push(publisher);
 
   const body: BodyBlock[] = [];
   const dateLines: DateLine[] = [];

@@ -48,7 +48,18 @@ export function sourceLineOf(text: string): SourceClue | undefined {
 }
 
 /** Agencies as datelines name them: "BEIRUT (AP) —", "LONDON, June 1 (Reuters) -". */
-const AGENCY_NAMES: Record<string, string> = { AP: 'Associated Press', Reuters: 'Reuters', AFP: 'AFP', UPI: 'UPI', 'أ ف ب': 'AFP' };
+const AGENCY_NAMES: Record<string, string> = {
+  AP: 'Associated Press',
+  Reuters: 'Reuters',
+  AFP: 'AFP',
+  UPI: 'UPI',
+  'أ ف ب': 'AFP',
+  'وكالة الصحافة الفرنسية': 'AFP',
+  رويترز: 'Reuters',
+  الأناضول: 'Anadolu',
+};
+/** "عمّان (رويترز) -": an Arabic wire dateline, the place unshouted (Arabic has no case). */
+const ARABIC_DATELINE = /^(\p{Script=Arabic}[\p{Script=Arabic}\p{M} ]{1,30}?)\s*\((رويترز|أ ف ب|الأناضول)\)\s*[—–-]{1,2}\s*\S/u;
 const AGENCY_DATELINE = /^([\p{Lu}][\p{Lu}\p{M}\p{L} .'’-]{1,40}?)(?:,\s*([^()]{1,30}?))?\s*\((AP|Reuters|AFP|UPI)\)\s*[—–-]{1,2}\s*\S/u;
 
 export interface Dateline {
@@ -59,6 +70,8 @@ export interface Dateline {
 
 /** The dateline opening a wire story's first paragraph. The paragraph itself is story and stays. */
 export function agencyDateline(text: string): Dateline | undefined {
+  const arabic = ARABIC_DATELINE.exec(text);
+  if (arabic) return { place: arabic[1]!.trim(), source: { name: AGENCY_NAMES[arabic[2]!]!, line: text.slice(0, arabic[0].length - 1).trim() } };
   const m = AGENCY_DATELINE.exec(text);
   if (!m) return undefined;
   const place = m[1]!.trim();
@@ -76,6 +89,8 @@ const ROLE =
 
 export interface BylineMatch {
   byline: string;
+  /** The agency the byline says the story was written with: "By Jane Doe with AFP". */
+  source?: SourceClue;
   /** Where the writer filed from, when the byline says: "Helena Marsh in Athens", "…, BBC News, Nicosia". */
   place?: string;
   /** Lines taken out with it: the role. */
@@ -93,6 +108,18 @@ function isName(text: string): boolean {
  * name on its own line followed by a role line.
  */
 export function bylineAt(units: readonly Unit[], start: number): BylineMatch | undefined {
+  const match = bylineOf(units, start);
+  if (!match) return undefined;
+  // "Jane Doe with AFP", «سامر يوسف - مع أ ف ب»: the agency is a source, not a writer.
+  const withAgency = /^(.+?)\s*(?:,|\s-|\s–)?\s+(?:with|and|مع|و)\s+((?:news\s+)?agencies|وكالات|AFP|Reuters|AP|Associated Press|Anadolu|رويترز|أ ف ب|الأناضول|وكالة الصحافة الفرنسية)$/iu.exec(match.byline);
+  if (!withAgency) return match;
+  const agency = withAgency[2]!;
+  const name = AGENCY_NAMES[agency] ?? agency;
+  const isAgencies = /agencies|وكالات/iu.test(agency);
+  return { ...match, byline: withAgency[1]!.trim(), ...(isAgencies ? {} : { source: { name, line: units[start]!.text } }) };
+}
+
+function bylineOf(units: readonly Unit[], start: number): BylineMatch | undefined {
   const text = units[start]!.text;
   const next = units[start + 1];
   const by = BYLINE.exec(text);

@@ -84,3 +84,70 @@ describe('facts from page lines', () => {
     expect(named.standfirst).toBe('Standfirst.');
   });
 });
+
+describe('furniture told by its shape, in English and Arabic (issue 37)', () => {
+  it.each([
+    // Interface lines no list of phrases named before: most content words are controls.
+    'Translate',
+    'Ad Feedback',
+    'Report this ad',
+    'Share this story on WhatsApp',
+    'استمع',
+    'ترجم',
+    'تابعونا على تلغرام',
+    // Time stamps and counters.
+    'Updated 10:42 AM',
+    'منذ 3 ساعات',
+    '128 comments',
+    'عدد التعليقات: 12',
+    // A row of short cells, a label with a colon, a call to the reader.
+    'Print edition | March 2025 | Page 42',
+    'Topics: Weather, Storms, Wales',
+    'كلمات مفتاحية: الأردن، زراعة، قمح',
+    'Sign up here for our daily Middle East newsletter.',
+  ])('removes "%s" and reports it', (line) => {
+    const pasted = readPastedText(around(line));
+    expect(pasted.removed).toEqual([line]);
+    expect(pasted.body.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))).toEqual(['One.', 'Two.']);
+  });
+
+  it.each([
+    // Short lines that are the story's: subheadings and a lone short paragraph.
+    'Farms downstream',
+    'What the council said',
+    'المزارعون ينتظرون',
+    // Sentences that use interface words, in both languages.
+    'Share prices fell by a third after the announcement, traders said.',
+    'The comments were posted on the ministry’s website on Monday.',
+    'وقال إن المشاركة في الانتخابات كانت أعلى من المتوقع.',
+    'Follow the money, the prosecutor told the court, and you will find the minister.',
+  ])('keeps "%s"', (line) => {
+    const pasted = readPastedText(around(line));
+    expect(pasted.removed).toEqual([]);
+    expect(pasted.body.map((b) => (b.kind === 'heading' || b.kind === 'paragraph' ? b.text : b.kind))).toContain(line);
+  });
+
+  it('takes a sign-up box pasted as one group out whole, consent line included', () => {
+    const box = 'Get the Evening briefing\nThe day’s stories, in your inbox at six.\nEnter your email address\nSign up\nBy signing up, you agree to our Terms of Use.';
+    const pasted = readPastedText(around(box));
+    expect(pasted.removed).toEqual([box.split('\n').join(' | ')]);
+  });
+
+  it('keeps a group of story lines that merely follows a button', () => {
+    const group = 'Sign up\nThe minister said the plan would be published in June.\nShe did not say how much it would cost.\nThe opposition called it a delay.';
+    const pasted = readPastedText(around(group));
+    expect(pasted.removed).toEqual(['Sign up']);
+    expect(pasted.body.map((b) => (b.kind === 'paragraph' ? b.text : b.kind))).toContain('She did not say how much it would cost.');
+  });
+
+  it('takes the headline from the line shaped like one, not from a skip link, a sponsor or a kicker', () => {
+    const pasted = readPastedText('Skip to main content\n\nSPONSORED BY A BANK\n\nOPINION\n\nPort workers strike over pay in Aqaba\n\nDockers walked out on Sunday after talks on a new contract broke down.\n\nThe port said ships were waiting offshore.');
+    expect(pasted.title).toBe('Port workers strike over pay in Aqaba');
+    expect(pasted.standfirst).toBe('Dockers walked out on Sunday after talks on a new contract broke down.');
+    expect(pasted.removed).toEqual(['Skip to main content', 'SPONSORED BY A BANK', 'OPINION']);
+  });
+
+  it('keeps the first line as the headline when no later line looks more like one', () => {
+    expect(readPastedText('Beirut votes\n\nPolls opened at seven in the morning across the city.\n\nTurnout was low.').title).toBe('Beirut votes');
+  });
+});

@@ -239,7 +239,7 @@ describe('npm run import', () => {
     ]);
     expect(run.stdout).toContain('Needs attention:');
     expect(run.stdout).toContain(`page-graph-unknown-publisher.html: Nothing was written: ${join(folder, 'page-graph-unknown-publisher.html')} cannot be imported as it is:`);
-    expect(run.stdout).toContain(`To add it to content/sources.yaml, run: npm run import -- ${join(folder, 'page-graph-unknown-publisher.html')} --content ${content} --add-source`);
+    expect(run.stdout).toContain(`To add it to content/sources.yaml as "Gulf Daily Chronicle" (https://gulfchronicle.example), run: npm run import -- ${join(folder, 'page-graph-unknown-publisher.html')} --content ${content} --add-source`);
 
     // Run again with --add-source: the three written files are never overwritten, the fourth is added with its source.
     const again = importer([folder, '--content', content, '--add-source']);
@@ -249,5 +249,91 @@ describe('npm run import', () => {
     expect(again.stdout).toContain('added source Gulf Daily Chronicle (id gulf-daily-chronicle, https://gulfchronicle.example)');
     const { problems } = checkArticles(ROOT, loadContentProject(ROOT, content));
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+});
+
+/** Faults an editor hit (issue 38, item 5 and the importer's part of item 7). */
+describe('npm run import on input that is not a story', () => {
+  it('goes on past an empty or non-HTML .html file and a folder named like a file, names each, and prints the summary', () => {
+    const content = tempDir();
+    cpSync(resolve(ROOT, 'content'), content, { recursive: true });
+    const folder = tempDir();
+    writeFileSync(join(folder, 'a-empty.html'), '');
+    writeFileSync(join(folder, 'b-plain.html'), 'Minutes of the meeting, typed in a hurry\n');
+    cpSync(resolve(ROOT, 'tests/fixtures/import/wire-ap-dateline.txt'), join(folder, 'c-story.txt'));
+    cpSync(resolve(ROOT, 'tests/fixtures/import/wire-reuters-dateline.txt'), join(folder, 'd-folder.txt', 'inside.txt'), { recursive: true });
+    cpSync(resolve(ROOT, 'tests/fixtures/import/wire-reuters-dateline.txt'), join(folder, 'e-story.txt'));
+
+    const run = importer([folder, '--content', content]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toMatch(/TypeError|at readHtmlPage|\n\s+at /);
+    expect(run.stdout.split('\n').slice(0, 6)).toEqual([
+      'FAILED  a-empty.html: nothing written (1 problem)',
+      'FAILED  b-plain.html: nothing written (1 problem)',
+      `ok      c-story.txt → ${join(content, 'articles', 'lebanons-parliament-passes-long-delayed-banking-secrecy.md')} (draft, no date, source Associated Press, 0 photos, 2 removed)`,
+      'FAILED  d-folder.txt: nothing written (1 problem)',
+      `ok      e-story.txt → ${join(content, 'articles', 'jordan-opens-new-border-crossing-for-syrian-trucks.md')} (draft, no date, source Reuters, 0 photos, 3 removed)`,
+      '2 of 5 imported.',
+    ]);
+    expect(run.stdout).toContain(`- ${join(folder, 'a-empty.html')} is empty; expected a news page saved from the browser`);
+    expect(run.stdout).toContain(`- ${join(folder, 'b-plain.html')} is not an HTML page: it has no <html>, <head> or <body> tag;`);
+    expect(run.stdout).toContain(`- ${join(folder, 'd-folder.txt')} is a folder, not a file;`);
+  });
+
+  it('refuses binary input instead of writing an article of control bytes', () => {
+    const out = tempDir();
+    const binary = join(tempDir(), 'b.txt');
+    // Bytes as a photo or random data has them, fixed so the test is the same every run.
+    const bytes = Buffer.alloc(20_000);
+    for (let i = 0, x = 7; i < bytes.length; i++) bytes[i] = x = (x * 1103515245 + 12345) & 0xff;
+    writeFileSync(binary, bytes);
+    const run = importer([binary, '--source', 'Reuters', '--out', out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(new RegExp(`^Nothing was written: ${binary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not text: \\d+ of its \\d+ characters are control bytes`));
+    expect(readdirSync(out)).toEqual([]);
+
+    const pdf = join(tempDir(), 'story.html');
+    writeFileSync(pdf, Buffer.concat([Buffer.from('%PDF-1.7\n'), bytes]));
+    const page = importer([pdf, '--out', out]);
+    expect(page.code).toBe(1);
+    expect(page.stderr).toContain(`${pdf} is not text:`);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('reads a paste saved by a Windows editor (windows-1252, undeclared) without garbling it', () => {
+    const out = tempDir();
+    const file = join(tempDir(), 'cafe.txt');
+    const text = readFileSync(resolve(ROOT, 'tests/fixtures/import/wire-ap-dateline.txt'), 'utf8').replace('Caretaker', 'Café owners and caretaker');
+    // Latin-1 bytes are windows-1252 for these characters; the dash and quotes become ASCII.
+    writeFileSync(file, Buffer.from(text.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"').replace(/\u2014/g, '-'), 'latin1'));
+    const run = importer([file, '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(run.lastLine, 'utf8')).toContain('Café owners and caretaker Finance Minister');
+  });
+
+  it('lists the iframes and forms it drops from a saved page under removed:', () => {
+    const out = tempDir();
+    const run = importer(['tests/fixtures/import-address/embeds-and-forms.html', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('removed:      "iframe from video.example.net "Video: the new tram line""');
+    expect(run.stdout).toContain('removed:      "form from newsletters.example.net "Get the morning briefing');
+    expect(run.stdout).toContain('removed:      "form "Will you take the tram? Yes No""');
+    const text = readFileSync(run.lastLine, 'utf8');
+    expect(text).not.toMatch(/iframe|video\.example\.net|morning briefing/i);
+    expect(text).toContain('The first trams ran on the new line through the old town on Monday morning, forty years after');
+    expect(text).toContain('Passengers queued at the station before six o');
+  });
+
+  it('in a folder import, "already exists" does not suggest --slug, which folder imports refuse', () => {
+    const out = tempDir();
+    const folder = tempDir();
+    cpSync(resolve(ROOT, 'tests/fixtures/import/wire-ap-dateline.txt'), join(folder, 'story.txt'));
+    expect(importer([folder, '--out', out]).code).toBe(0);
+    const again = importer([folder, '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('already exists; nothing was written. Move the existing file away first, or import');
+    expect(again.stdout).toContain(`${join(folder, 'story.txt')} on its own with --slug to choose another file name.`);
+    expect(again.stdout).not.toContain('Choose another file name with --slug');
+    expect(importer([folder, '--out', out, '--slug', 'x']).stderr).toContain('--slug describe one story');
   });
 });

@@ -211,7 +211,7 @@ describe('a publisher the sources list does not know', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
-      expect.stringContaining('the text names the source "Gulf Daily Chronicle" (gulfchronicle.example), which is not in the sources list. To add it to content/sources.yaml, run: npm run import -- page.html --add-source'),
+      expect.stringContaining('the text names the source "Gulf Daily Chronicle" (gulfchronicle.example), which is not in the sources list. To add it to content/sources.yaml as "Gulf Daily Chronicle" (https://gulfchronicle.example), run: npm run import -- page.html --add-source'),
     ]);
   });
 
