@@ -31,12 +31,13 @@ function inherited(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 const builds = new Map<string, Promise<BuildResult>>();
 
-export function runAstro(args: string[], env: Record<string, string>): Promise<{ code: number; output: string }> {
+export function runAstro(args: string[], env: Record<string, string>, onStart?: (pid: number) => void): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
     const child = spawn(resolve(ROOT, 'node_modules/.bin/astro'), args, {
       cwd: ROOT,
       env: { ...inherited(process.env), ASTRO_TELEMETRY_DISABLED: '1', ...env },
     });
+    if (child.pid !== undefined) onStart?.(child.pid);
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
