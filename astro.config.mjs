@@ -6,7 +6,7 @@ import { defineConfig } from 'astro/config';
 import buildLock from './src/integrations/build-lock.ts';
 import contentLists from './src/integrations/content-lists.ts';
 import publishingMode from './src/integrations/publishing-mode.ts';
-import outputFolder from './src/integrations/output-folder.ts';
+import outputFolder from './src/build-cache/output-folder.ts';
 import searchIndex, { SEARCH_INDEX_FOLDER } from './src/search/integration.ts';
 import shareCards from './src/share-cards/integration.ts';
 import { CARD_FOLDER } from './src/share-cards/story-card.ts';
@@ -79,7 +79,7 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // Pages whose stories did not change are kept from the last build (src/build-cache/page-keys.ts,
-  // src/integrations/output-folder.ts).
+  // src/build-cache/output-folder.ts).
   experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
   server: { host: '127.0.0.1', port: 4321 },
 });

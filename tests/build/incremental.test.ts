@@ -1,7 +1,7 @@
 /**
  * Rebuilds after an edit. Pages whose stories did not change are kept from the last build
  * (Astro's incremental builds, keyed in src/build-cache/page-keys.ts, in an output folder the
- * build does not empty: src/integrations/output-folder.ts); these pin that an editor never
+ * build does not empty: src/build-cache/output-folder.ts); these pin that an editor never
  * gets a stale page for it: after retitling one story, editing another's text, replacing a
  * photo under the same name, adding a story and removing one, the rebuilt site is byte for
  * byte what a build from scratch makes of the same content.

@@ -1,6 +1,6 @@
 /**
  * Keeps the output folder between builds instead of letting Astro empty it, and removes
- * afterwards what this build did not make (src/lib/output-stamps.ts). A page no edit
+ * afterwards what this build did not make (src/build-cache/output-stamps.ts). A page no edit
  * touched then stays where it is, with its file time: the rebuild neither deletes nor
  * copies it, and a deploy that compares times (rsync) sends only what changed.
  *
@@ -20,7 +20,7 @@ import { basename, dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../lib/output-stamps.ts';
+import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from './output-stamps.ts';
 
 const RECORD_FILE = 'output-files.json';
 /** A deploy's repository in the output folder (a gh-pages worktree) is never touched, as Astro means to. */

@@ -2,7 +2,7 @@
  * Which files of the output folder a build may keep from the last one. Astro empties the
  * folder before every build and copies back each page it did not render again: at 10,000
  * stories that is 22,000 files deleted and 12,000 copied, 6-11 s of a 20 s rebuild. The
- * site keeps the folder instead (src/integrations/output-folder.ts) and removes only what
+ * site keeps the folder instead (src/build-cache/output-folder.ts) and removes only what
  * this build did not make, judged by these stamps, so the folder ends as an emptied one
  * would.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../../src/lib/output-stamps.ts';
+import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from '../../src/build-cache/output-stamps.ts';
 
 const stamp = (mtimeMs: number, size = 100, ino = 1, ctimeMs = mtimeMs): Stamp => ({ mtimeMs, ctimeMs, size, ino });
 
