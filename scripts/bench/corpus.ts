@@ -267,7 +267,9 @@ const PUBLISH_DATE = '2026-01-15T08:00';
 /** A story newer than every story of the corpus, under a name no corpus story has. */
 export function newStory(seed: number, index: number): CorpusFile {
   const story = generateArticle(seed, index);
-  return { ...story, name: `published-by-the-bench-${story.name}`, text: story.text.replace(/^published: .*$/m, `published: ${PUBLISH_DATE}`) };
+  // Published now, and never updated yet: a generated story may carry an `updated` date.
+  const text = story.text.replace(/^published: .*$/m, `published: ${PUBLISH_DATE}`).replace(/^updated: .*\n/m, '');
+  return { ...story, name: `published-by-the-bench-${story.name}`, text };
 }
 
 /**
