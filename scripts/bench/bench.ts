@@ -20,6 +20,7 @@ import { generateCorpus, newStory, withCorrection, writeCorpus, type CorpusFile 
 import { lighthouseCli, lighthouseScores } from './lighthouse.ts';
 import { measureBuild, timeToolMissing, type BuildSample } from './measure-build.ts';
 import { chromiumMissing } from '../chromium.ts';
+import { parseArticleDate, sortValue } from '../../src/lib/dates.ts';
 import { countRequests } from './page-requests.ts';
 import { measureSearches } from './search-cost.ts';
 import { largestTopicPath, pageSizeSpread, pageWeight } from './page-weights.ts';
@@ -160,7 +161,7 @@ async function buildRound(dirs: SizeDirs, corpus: readonly CorpusFile[], seed: n
   const published = newStory(seed, corpus.length);
   const publishedFile = join(dirs.content, 'articles', published.name);
   // One of the oldest English stories: a correction to the archive, not to the news of the day.
-  const old = corpus.filter((f) => f.lang === 'en').toSorted((a, b) => publishedOf(a).localeCompare(publishedOf(b)))[0] ?? corpus[0]!;
+  const old = oldestOf(corpus.filter((f) => f.lang === 'en')) ?? corpus[0]!;
   const oldFile = join(dirs.content, 'articles', old.name);
   try {
     writeFileSync(publishedFile, published.text);
@@ -177,11 +178,10 @@ async function buildRound(dirs: SizeDirs, corpus: readonly CorpusFile[], seed: n
   }
 }
 
-/** A corpus story's publication date as written, normalised enough to sort by year and day. */
-function publishedOf(file: CorpusFile): string {
-  const written = /^published: (.*)$/m.exec(file.text)?.[1] ?? '';
-  const parsed = Date.parse(written.replace(/(\d{1,2})(st|nd|rd|th)/, '$1'));
-  return Number.isNaN(parsed) ? written : new Date(parsed).toISOString();
+/** The story published first, its date read as the site reads it (in UTC: close enough to pick the oldest). */
+function oldestOf(files: readonly CorpusFile[]): CorpusFile | undefined {
+  const when = (file: CorpusFile) => sortValue(parseArticleDate(/^published: (.*)$/m.exec(file.text)?.[1] ?? '', 'UTC'), 'UTC');
+  return files.map((file) => ({ file, at: when(file) })).reduce<{ file: CorpusFile; at: number } | undefined>((a, b) => (!a || b.at < a.at ? b : a), undefined)?.file;
 }
 
 async function browserChecks(dirs: SizeDirs, paths: string[], skipLighthouse: boolean): Promise<Pick<SizeResult, 'requests' | 'searches' | 'lighthouse'>> {

@@ -70,13 +70,21 @@ export function readSearchCatalog(cacheDir: URL): SearchCatalog {
   return readJson<SearchCatalog>(cacheFile(cacheDir, CATALOG), {});
 }
 
-/** The texts of these stories, from the buckets that hold them. */
-export function readSearchTexts(cacheDir: URL, slugs: Iterable<string>): Map<string, string> {
-  const wanted = new Map<number, string[]>();
+/** Slugs grouped by the bucket that holds their text. */
+function byBucket(slugs: Iterable<string>): Map<number, string[]> {
+  const buckets = new Map<number, string[]>();
   for (const slug of slugs) {
     const bucket = bucketOf(slug);
-    wanted.set(bucket, [...(wanted.get(bucket) ?? []), slug]);
+    const inBucket = buckets.get(bucket);
+    if (inBucket) inBucket.push(slug);
+    else buckets.set(bucket, [slug]);
   }
+  return buckets;
+}
+
+/** The texts of these stories, from the buckets that hold them. */
+export function readSearchTexts(cacheDir: URL, slugs: Iterable<string>): Map<string, string> {
+  const wanted = byBucket(slugs);
   const texts = new Map<string, string>();
   for (const [bucket, inBucket] of wanted) {
     const stored = readJson<Record<string, string>>(bucketFile(cacheDir, bucket), {});
@@ -95,15 +103,14 @@ export function readSearchTexts(cacheDir: URL, slugs: Iterable<string>): Map<str
  */
 export function writeSearchRecords(cacheDir: URL, catalog: SearchCatalog, texts: ReadonlyMap<string, string>): void {
   mkdirSync(new URL('search/records/', cacheDir), { recursive: true });
-  const last = readSearchCatalog(cacheDir);
-  const touched = new Set<number>();
-  for (const slug of texts.keys()) touched.add(bucketOf(slug));
-  for (const slug of Object.keys(last)) if (!catalog[slug]) touched.add(bucketOf(slug));
-  for (const bucket of touched) {
+  const written = byBucket(texts.keys());
+  // A bucket that only loses stories is written too.
+  for (const [bucket] of byBucket(Object.keys(readSearchCatalog(cacheDir)).filter((slug) => !catalog[slug]))) if (!written.has(bucket)) written.set(bucket, []);
+  for (const [bucket, slugs] of written) {
     const file = bucketFile(cacheDir, bucket);
     const stored = existsSync(file) ? readJson<Record<string, string>>(file, {}) : {};
     for (const slug of Object.keys(stored)) if (!catalog[slug]) delete stored[slug];
-    for (const [slug, text] of texts) if (bucketOf(slug) === bucket) stored[slug] = text;
+    for (const slug of slugs) stored[slug] = texts.get(slug)!;
     writeWhole(file, JSON.stringify(stored));
   }
   writeWhole(cacheFile(cacheDir, CATALOG), JSON.stringify(catalog));

@@ -27,3 +27,8 @@ export function listPaths<P extends object, Params extends Record<string, string
     cacheKey: keyed(listPageKey(name, page)),
   }));
 }
+
+/** The addresses of a list page's newer and older neighbours (rel prev/next), from the list's address of a page. */
+export function neighbours(page: ListPage<SiteArticle>, pageUrl: (number: number | undefined) => string): { prev: string | undefined; next: string | undefined } {
+  return { prev: page.newer && pageUrl(page.newer.number), next: page.older && pageUrl(page.older.number) };
+}

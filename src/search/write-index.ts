@@ -41,24 +41,23 @@ function pagefindChildren(): Map<number, number> {
 
 /**
  * Watches the Pagefind process while it works. `gone` rejects once the process that was seen
- * working is no longer there; `lost()` says so at once (Pagefind's Node API may notice first,
- * with only "Pagefind backend closed"). The timer keeps Node running, so a hung Pagefind call
- * cannot end the build with code 0.
+ * working is no longer there. `lost(failed)` says so at once; after a failed call
+ * (`failed`: Pagefind's Node API may notice first, with only "Pagefind backend closed") a
+ * Pagefind that was never seen and is not running counts as gone too. The timer keeps Node
+ * running, so a hung Pagefind call cannot end the build with code 0.
  */
-function watchPagefind(describe: () => string): { gone: Promise<never>; lost: () => Error | undefined; stop: () => void } {
+function watchPagefind(describe: () => string): { gone: Promise<never>; lost: (failed: boolean) => Error | undefined; stop: () => void } {
   let seen: { pid: number; kB: number } | undefined;
-  // Set once Pagefind has been asked for anything, so "no process" means it is gone.
-  let started = false;
-  const lost = () => {
+  const lost = (failed: boolean) => {
     const running = pagefindChildren();
-    if (seen ? running.has(seen.pid) : running.size > 0 || !started) return undefined;
+    if (seen ? running.has(seen.pid) : running.size > 0 || !failed) return undefined;
     const last = seen ? ` (pid ${seen.pid}) ended while ${describe()}, using ${(seen.kB / 1024 / 1024).toFixed(1)} GB when last seen` : ` ended while ${describe()}`;
     return new Error(`search index: Pagefind's indexing process${last}; if the machine ran out of memory the kernel ended it (see \`dmesg\`). The search index was not written.`);
   };
   let timer: NodeJS.Timeout | undefined;
   const gone = new Promise<never>((_, reject) => {
     timer = setInterval(() => {
-      const error = lost();
+      const error = lost(false);
       if (error) {
         clearInterval(timer);
         reject(error);
@@ -69,7 +68,7 @@ function watchPagefind(describe: () => string): { gone: Promise<never>; lost: ()
     }, 100);
   });
   gone.catch(() => {});
-  return { gone, lost: () => ((started = true), lost()), stop: () => clearInterval(timer) };
+  return { gone, lost, stop: () => clearInterval(timer) };
 }
 
 /** Indexes one shard's stories into `outputPath`, replacing what was there. */
@@ -114,7 +113,7 @@ export async function writeShards(jobs: readonly ShardJob[]): Promise<void> {
       await Promise.race([writeShard(job.stories(), job.outputPath), watch.gone]);
     }
   } catch (error) {
-    throw watch.lost() ?? error;
+    throw watch.lost(true) ?? error;
   } finally {
     watch.stop();
     await pagefind.close();
