@@ -7,6 +7,7 @@
  *   search/shards/     the search index's shards and their plan (search-shards.ts)
  *   share-cards/       drawn cards and which card each page names (card-records.ts)
  *   output-files.json  what the last build wrote to the output folder (output-folder.ts)
+ *   story-warnings.json  the warnings of stories the next build does not check again (story-warnings.ts)
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -12,10 +12,11 @@ import { dateOnly, sortValue } from '../lib/dates.ts';
 import { formatProblem, InvalidArticlesError } from '../lib/problems.ts';
 import { kindLabelOf } from '../lib/article-view.ts';
 import { isPublic } from '../lib/publishing.ts';
-import { ARTICLE_FILE } from '../lib/slugs.ts';
 import { createUrls } from '../lib/urls.ts';
 import { isWebAddress, publicFile, resolveImagePath } from '../lib/image-paths.ts';
-import { validateArticles, type LocalPhoto, type ValidArticle } from '../lib/validate-articles.ts';
+import { validateArticles, type ArticleSourceFile, type LocalPhoto, type ValidArticle } from '../lib/validate-articles.ts';
+import type { Article } from '../lib/article-schema.ts';
+import { articleSlug, ARTICLE_FILE } from '../lib/slugs.ts';
 import type { RenderContext } from '../markdown/context.ts';
 import type { PublicImages } from '../markdown/rehype-public-image-sizes.ts';
 import type { ReadingText } from '../markdown/rehype-reading-text.ts';
@@ -28,6 +29,7 @@ import { indexHashOf, readSearchCatalog, writeSearchRecords, type SearchCatalog 
 import { hasRenderedBody, pruneRenderedBodies, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
 import { searchText } from '../search/search-text.ts';
 import { articleCodeDigest } from '../build-cache/code-digest.ts';
+import { readStoryWarnings, warningsFor, writeStoryWarnings, type StoryWarningsRecord } from '../build-cache/story-warnings.ts';
 
 /** Below this many articles to render, starting worker threads costs more than it saves. */
 const POOL_THRESHOLD = 64;
@@ -103,6 +105,57 @@ async function renderAndStore(
     context: { lang: item.article.lang, publishedDate: dateOnly(item.article.published), base: config.base, publicDir: fileURLToPath(config.publicDir) },
     fileURL: pathToFileURL(resolve(root, item.file)).href,
   });
+  // Bodies are not parsed here: the render parses them anyway and collects their images
+  // and figures, checked with the same context.
+  const ctx = validationContext(root, project, { readBodies: false });
+
+  // A build hands every story's text to the search index; `astro dev` has no index.
+  const indexing = !watcher;
+  // An unchanged story is not rendered again: its text comes from last build's record.
+  const recorded: SearchCatalog = indexing ? readSearchCatalog(config.cacheDir) : {};
+  const lastWarnings = readStoryWarnings(config.cacheDir);
+  // Everything a story's checks and render read besides its file: the code digest renders
+  // and checks everything again when that code changes, the base path is in each render
+  // (site-relative links in the text start with it), the image hosts decide which photos pass.
+  const context = [articleCodeDigest(), config.base, JSON.stringify(image), project.sourcesText, project.authorsText].join('\n');
+  // A photo replaced under the same name changes the page (its files are content-hashed),
+  // so the digest covers the size and time of every local photo the article shows.
+  const digestWith = (textDigest: string, file: string, leadSrc: string | undefined, rendered: RenderedContent | undefined) =>
+    generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(file, leadSrc, rendered))}`);
+
+  // A story whose digest is the one in the store was checked and rendered by an earlier
+  // build from the same text, photos, settings and code, so its checks would say what they
+  // said then: they are not run again (at 100,000 stories they were most of a publish), and
+  // its warnings are told again from the record (src/build-cache/story-warnings.ts).
+  const digests = new Map<string, string>();
+  const textDigests = new Map<string, string>();
+  const kept = new Map<string, { slug: string; article: Article }>();
+  const toCheck: ArticleSourceFile[] = [];
+  for (const file of files) {
+    if (file.unreadable) {
+      toCheck.push(file);
+      continue;
+    }
+    const slug = articleSlug(file.path);
+    const textDigest = generateDigest(`${context}\n${file.text}`);
+    textDigests.set(file.path, textDigest);
+    const existing = store.get(slug);
+    if (existing?.filePath === file.path) {
+      const { leadImageAsset: _asset, ...article } = existing.data as unknown as Article & { leadImageAsset?: string };
+      const digest = digestWith(textDigest, file.path, article.image?.src, existing.rendered);
+      if (existing.digest === digest && (!indexing || recorded[slug]?.digest === digest) && hasRenderedBody(config.cacheDir, digest)) {
+        kept.set(file.path, { slug, article });
+        digests.set(slug, digest);
+        // An unchanged entry keeps its render, but its images must be registered again for
+        // this build, as Astro's own glob loader does (the method is not in the public type).
+        const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
+        if (existing.assetImports?.length) scoped.addAssetImports?.(existing.assetImports, file.path);
+        continue;
+      }
+    }
+    toCheck.push(file);
+  }
+
   // On a cold build the workers are already up: an article never rendered before goes to
   // them as soon as it is checked, so rendering overlaps checking the rest. If any article
   // turns out invalid, the build stops and these renders are dropped with the workers.
@@ -114,55 +167,29 @@ async function renderAndStore(
     rendering.catch(() => {});
     early.set(item.slug, rendering);
   };
-  // Bodies are not parsed here: the render parses them anyway and collects their images
-  // and figures, checked with the same context.
-  const ctx = validationContext(root, project, { readBodies: false });
   const photos: LocalPhoto[] = [];
-  const { articles, problems } = validateArticles(files, { ...ctx, onLocalPhoto: (photo) => photos.push(photo) }, renderEarly);
+  const taken = new Map([...kept].map(([file, { slug }]) => [slug, file]));
+  const { articles: checked, problems } = validateArticles(toCheck, { ...ctx, onLocalPhoto: (photo) => photos.push(photo) }, renderEarly, taken);
   if (problems.some((p) => p.severity === 'error')) {
-    // The build fails, so parsing every body costs nothing that matters now, and the list
-    // is then exactly what `npm run check` says.
+    // The build fails, so checking every story and parsing every body costs nothing that
+    // matters now, and the list is then exactly what `npm run check` says.
     const all = checkArticles(root, project, files).problems;
     for (const warning of all.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
     throw new InvalidArticlesError(all);
   }
-  for (const warning of problems) logger.warn(formatProblem(warning));
+  const keptWarnings = [...kept.values()].flatMap(({ slug }) => warningsFor(lastWarnings, slug, digests.get(slug)!));
+  // In file order, as `npm run check` lists them (the sort keeps each file's own order).
+  for (const warning of [...problems, ...keptWarnings].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) logger.warn(formatProblem(warning));
 
-  // A build hands every story's text to the search index; `astro dev` has no index.
-  const indexing = !watcher;
-  // An unchanged story is not rendered again: its text comes from last build's record.
-  const recorded: SearchCatalog = indexing ? readSearchCatalog(config.cacheDir) : {};
   const textBySlug = new Map<string, string>();
-  const textByFile = new Map(files.map((f) => [f.path, f.text]));
-  const untouched = new Set(store.keys());
-  // The base path is in each render (site-relative links in the text start with it); the
-  // code digest renders everything again when the code that checks and renders changes.
-  const context = `${articleCodeDigest()}\n${config.base}\n${project.sourcesText}\n${project.authorsText}`;
-  const digests = new Map<string, string>();
-  const changed: { item: ValidArticle; digestWith: (rendered: RenderedContent | undefined) => string }[] = [];
-  for (const item of articles) {
-    untouched.delete(item.slug);
-    const textDigest = generateDigest(`${context}\n${textByFile.get(item.file)}`);
-    // A photo replaced under the same name changes the page (its files are content-hashed),
-    // so the digest covers the size and time of every local photo the article shows.
-    const digestWith = (rendered: RenderedContent | undefined) => generateDigest(`${textDigest}\n${photoStamps(root, photoFiles(item.file, item.article.image?.src, rendered))}`);
-    const existing = store.get(item.slug);
-    const digest = existing && digestWith(existing.rendered);
-    if (existing && digest && existing.digest === digest && (!indexing || recorded[item.slug]?.digest === digest) && hasRenderedBody(config.cacheDir, digest)) {
-      digests.set(item.slug, digest);
-      // An unchanged entry keeps its render, but its images must be registered again for
-      // this build, as Astro's own glob loader does (the method is not in the public type).
-      const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
-      if (existing.assetImports?.length && existing.filePath) scoped.addAssetImports?.(existing.assetImports, existing.filePath);
-      continue;
-    }
-    changed.push({ item, digestWith });
-  }
+  const changed = checked.map((item) => ({
+    item,
+    digestWith: (rendered: RenderedContent | undefined) => digestWith(textDigests.get(item.file)!, item.file, item.article.image?.src, rendered),
+  }));
 
   // The photos of changed stories are read as astro:assets will read them: one that is no
   // image stops the build here, naming the story and field, not in Astro's asset import.
-  const changedFiles = new Set(changed.map(({ item }) => item.file));
-  const photoProblems = await photoFileProblems(root, photos.filter((photo) => changedFiles.has(photo.file)));
+  const photoProblems = await photoFileProblems(root, photos);
   for (const warning of photoProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
   if (photoProblems.some((p) => p.severity === 'error')) throw new InvalidArticlesError(photoProblems);
 
@@ -182,8 +209,9 @@ async function renderAndStore(
       return { digest, html: '', ...(metadata ? { metadata } : {}) };
     }),
   );
+  const checkedByFile = new Map(checked.map((item) => [item.file, item]));
   const renderedBySlug = new Map(changed.map(({ item }, i) => [item.slug, rendered[i]!]));
-  const bodyProblems = renderedBodyProblems(articles, ctx, (slug) => (renderedBySlug.get(slug) ?? store.get(slug)?.rendered)?.metadata?.frontmatter);
+  const bodyProblems = renderedBodyProblems(checked, ctx, (slug) => renderedBySlug.get(slug)?.metadata?.frontmatter);
   for (const warning of bodyProblems.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
   // Before anything is stored: a missing image would otherwise stop the build in Astro's
   // asset import, with no article or line named.
@@ -212,15 +240,28 @@ async function renderAndStore(
       ...(metadata?.imagePaths?.length ? { assetImports: metadata.imagePaths } : {}),
     });
   });
-  for (const id of untouched) store.delete(id);
+  for (const id of store.keys()) if (!digests.has(id)) store.delete(id);
   pruneRenderedBodies(config.cacheDir, new Set(digests.values()));
+
+  // Every story's warnings, for the next build that keeps it unchecked.
+  const warnings: StoryWarningsRecord = {};
+  for (const { slug } of kept.values()) if (lastWarnings[slug]?.digest === digests.get(slug)) warnings[slug] = lastWarnings[slug]!;
+  const slugOfFile = new Map(checked.map(({ file, slug }) => [file, slug]));
+  for (const problem of [...problems, ...photoProblems, ...bodyProblems]) {
+    const slug = slugOfFile.get(problem.file);
+    if (!slug || problem.severity !== 'warning') continue;
+    (warnings[slug] ??= { digest: digests.get(slug)!, warnings: [] }).warnings.push(problem);
+  }
+  writeStoryWarnings(config.cacheDir, warnings);
 
   if (indexing) {
     const now = Date.now();
     // Addresses from the site's root: the search page adds the base path.
     const fromRoot = createUrls('/');
     const catalog: SearchCatalog = {};
-    for (const { slug, article } of articles) {
+    // In file order, so two builds of the same content write the same records.
+    const stories = files.flatMap((file) => kept.get(file.path) ?? checkedByFile.get(file.path) ?? []);
+    for (const { slug, article } of stories) {
       const url = fromRoot.article(slug);
       const label = kindLabelOf(article);
       const text = textBySlug.get(slug);

@@ -224,16 +224,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /**
  * `onValid` hears of each valid article as soon as it is checked, so a caller can start
- * work on it (the build renders it) while the rest are checked.
+ * work on it (the build renders it) while the rest are checked. `taken` holds the
+ * addresses of articles not checked in this call (slug → file), which a file checked here
+ * must not take as well.
  */
 export function validateArticles(
   files: readonly ArticleSourceFile[],
   ctx: ValidationContext,
   onValid?: (article: ValidArticle) => void,
+  taken: ReadonlyMap<string, string> = new Map(),
 ): { articles: ValidArticle[]; problems: Problem[] } {
   const problems: Problem[] = [];
   const articles: ValidArticle[] = [];
-  const slugs = new Map<string, string>();
+  const slugs = new Map<string, string>(taken);
 
   for (const file of files) {
     let valid = true;

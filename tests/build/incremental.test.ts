@@ -17,9 +17,19 @@ const outDir = resolve(ROOT, '.tmp/builds/incremental');
 const cacheDir = resolve(ROOT, '.tmp/cache/incremental');
 let contentDir: string;
 let articles: string;
+let firstWarnings: string[];
 
 function build(out: string, cache: string) {
   return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: out, CACHE_DIR: cache });
+}
+
+/** The problems a build told the editor, one line each. */
+function warnings(output: string): string[] {
+  return output
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((line) => line.includes('[WARN] [articles-loader]'))
+    .map((line) => line.slice(line.indexOf('[WARN]')));
 }
 
 /** The pages Astro kept or copied from the cache instead of rendering. */
@@ -52,10 +62,13 @@ beforeAll(async () => {
   // Over 64 stories, so the first build renders Markdown on worker threads as a big site does.
   contentDir = assembleContent('incremental', { fixtures: ['reader'], withRealArticles: true, filler: 70 });
   articles = resolve(ROOT, contentDir, 'articles');
+  // A story with something to warn about: no text below its frontmatter.
+  writeFileSync(resolve(articles, 'headline-only.md'), '---\ntitle: A headline with no story\nstandfirst: Only a standfirst.\npublished: 2025-04-02\nsource: Reuters\n---\n');
   rmSync(cacheDir, { recursive: true, force: true });
   const first = await build(outDir, cacheDir);
   expect(first.code, first.output).toBe(0);
   expect(copied(first.output)).toEqual([]);
+  firstWarnings = warnings(first.output);
 });
 
 describe('a rebuild after edits', () => {
@@ -101,6 +114,25 @@ describe('a rebuild after edits', () => {
     rmSync(resolve(outDir, '.git'), { recursive: true });
 
     expect(dirDigest(outDir)).toEqual(await scratchDigest());
+  });
+
+  it("tells an unchanged story's warnings again, and refuses a new file taking its address", async () => {
+    // An unchanged story is not checked again; the editor must still hear what is wrong with it.
+    expect(firstWarnings.length).toBeGreaterThan(0);
+    const again = await build(outDir, cacheDir);
+    expect(again.code, again.output).toBe(0);
+    expect(warnings(again.output)).toEqual(firstWarnings);
+
+    const twin = resolve(articles, 'elsewhere/filler-040.md');
+    mkdirSync(resolve(articles, 'elsewhere'), { recursive: true });
+    writeFileSync(twin, '---\ntitle: A second filler story 40\nstandfirst: In another folder.\npublished: 2025-04-30\nsource: Reuters\n---\n\nBody.\n');
+    try {
+      const clash = await build(outDir, cacheDir);
+      expect(clash.code).not.toBe(0);
+      expect(clash.output).toContain('its address /articles/filler-040/ is already taken by');
+    } finally {
+      rmSync(resolve(articles, 'elsewhere'), { recursive: true });
+    }
   });
 
   it('builds again a page changed in the folder since the last build', async () => {
