@@ -15,42 +15,15 @@
  * At the end, a page the build left empty fails it: an empty page is never meant, and one
  * the incremental cache kept would be shipped again by every later build.
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
+import { stampFiles, stampFilesInWorker, toPosix, UNTOUCHED } from './output-walk.ts';
 import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from './output-stamps.ts';
 
 const RECORD_FILE = 'output-files.json';
-/** A deploy's repository in the output folder (a gh-pages worktree) is never touched, as Astro means to. */
-const UNTOUCHED = new Set(['.git']);
-
-function toPosix(path: string): string {
-  return sep === '/' ? path : path.split(sep).join('/');
-}
-
-/** Every file under `root` with its stamp; links are files, never followed. */
-function stampFiles(root: string): Map<string, Stamp> {
-  const stamps = new Map<string, Stamp>();
-  const visit = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (dir === root && UNTOUCHED.has(entry.name)) continue;
-      if (entry.isDirectory()) visit(path);
-      else {
-        const { mtimeMs, ctimeMs, size, ino } = lstatSync(path);
-        stamps.set(toPosix(relative(root, path)), { mtimeMs, ctimeMs, size, ino });
-      }
-    }
-  };
-  try {
-    visit(root);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return stamps;
-}
 
 /** Removes the files, then each folder they leave empty, up to (not including) `root`. */
 function removeFiles(root: string, paths: readonly string[]): void {
@@ -156,21 +129,31 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
   let cacheDir = '';
   let recordFile = '';
   let before = new Map<string, Stamp>();
+  let building = false;
+  let recorded: Map<string, Stamp> | undefined;
+  let walk: Promise<Map<string, Stamp>> | undefined;
   let done = false;
   return {
     name: 'output-folder',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        building = command === 'build';
         updateConfig({ vite: { build: { emptyOutDir: false } } });
       },
       'astro:config:done': ({ config }) => {
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         recordFile = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));
+        recorded = fromRecord(readRecord(recordFile), outDir);
+        // Before the content is read: a folder this cache built is stamped on another core
+        // meanwhile. Awaited when the build starts; a build that stops before then must not hear of it.
+        if (building && recorded) {
+          walk = stampFilesInWorker(outDir);
+          walk.catch(() => {});
+        }
       },
       // Before Astro's bundling, where it would have emptied the folder.
-      'astro:build:start': ({ logger }) => {
-        const recorded = fromRecord(readRecord(recordFile), outDir);
+      'astro:build:start': async ({ logger }) => {
         const aside = asideFolder(outDir);
         if (!recorded) {
           before = new Map();
@@ -183,7 +166,7 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
         }
         // Only a build without a record moves files aside, and only a good build writes one.
         rmSync(aside, { recursive: true, force: true });
-        const now = stampFiles(outDir);
+        const now = await (walk ?? stampFiles(outDir));
         const foreign = foreignFiles(now, recorded);
         if (foreign.length) {
           removeFiles(outDir, foreign);
