@@ -8,7 +8,7 @@
  * Files are named by the story's digest (the content store's), so a body is never read for
  * another version of its story; the loader removes those no story has any more.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cacheFile, writeWhole } from './layout.ts';
 
 const FOLDER = 'rendered-bodies/';
@@ -22,8 +22,13 @@ export function writeRenderedBody(cacheDir: URL, digest: string, html: string): 
   writeWhole(bodyFile(cacheDir, digest), html);
 }
 
-export function hasRenderedBody(cacheDir: URL, digest: string): boolean {
-  return existsSync(bodyFile(cacheDir, digest));
+/** The digests whose bodies are in the cache folder: one listing, not a look per story. */
+export function renderedBodyDigests(cacheDir: URL): Set<string> {
+  try {
+    return new Set(readdirSync(cacheFile(cacheDir, FOLDER)).map((name) => name.replace(/\.html$/, '')));
+  } catch {
+    return new Set();
+  }
 }
 
 /** The body rendered for this version of a story. */

@@ -26,7 +26,7 @@ import { createRenderPool, storedRender, type RenderedContent, type RenderPool }
 import type { RenderJob } from './render-protocol.ts';
 import { checkArticles, photoFileProblems, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
 import { indexHashOf, readSearchCatalog, writeSearchRecords, type SearchCatalog } from '../build-cache/search-records.ts';
-import { hasRenderedBody, pruneRenderedBodies, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
+import { pruneRenderedBodies, renderedBodyDigests, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
 import { searchText } from '../search/search-text.ts';
 import { articleCodeDigest } from '../build-cache/code-digest.ts';
 import { readStoryWarnings, warningsFor, writeStoryWarnings, type StoryWarningsRecord } from '../build-cache/story-warnings.ts';
@@ -128,6 +128,7 @@ async function renderAndStore(
   // said then: they are not run again (at 100,000 stories they were most of a publish), and
   // its warnings are told again from the record (src/build-cache/story-warnings.ts).
   const digests = new Map<string, string>();
+  const bodies = renderedBodyDigests(config.cacheDir);
   const textDigests = new Map<string, string>();
   const kept = new Map<string, { slug: string; article: Article }>();
   const toCheck: ArticleSourceFile[] = [];
@@ -143,7 +144,7 @@ async function renderAndStore(
     if (existing?.filePath === file.path) {
       const { leadImageAsset: _asset, ...article } = existing.data as unknown as Article & { leadImageAsset?: string };
       const digest = digestWith(textDigest, file.path, article.image?.src, existing.rendered);
-      if (existing.digest === digest && (!indexing || recorded[slug]?.digest === digest) && hasRenderedBody(config.cacheDir, digest)) {
+      if (existing.digest === digest && (!indexing || recorded[slug]?.digest === digest) && bodies.has(digest)) {
         kept.set(file.path, { slug, article });
         digests.set(slug, digest);
         // An unchanged entry keeps its render, but its images must be registered again for

@@ -6,7 +6,7 @@
  * date or language did not change keeps its card, and a changed story gets a new one. Cards
  * no page names any more are removed from the output folder and from the cache.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -50,16 +50,19 @@ export default function shareCards(): AstroIntegration {
         mkdirSync(kept, { recursive: true });
         mkdirSync(published, { recursive: true });
         // Every card's file is <outDir>/cards/<name>, kept in the cache folder under the same name.
+        // Each folder is listed once: a look per card was seconds at 100,000 stories.
+        const inPublished = new Set(filesIn(published));
+        const inKept = new Set(filesIn(kept));
         const toDraw: DrawJob[] = [];
         const toCopy: string[] = [];
         let reused = 0;
         for (const [file, record] of wanted) {
           const name = file.slice(CARD_FOLDER.length);
-          if (existsSync(join(published, name))) {
+          if (inPublished.has(name)) {
             reused += 1;
             continue;
           }
-          if (existsSync(join(kept, name))) reused += 1;
+          if (inKept.has(name)) reused += 1;
           else toDraw.push({ record, target: join(kept, name) });
           toCopy.push(name);
         }
@@ -68,8 +71,8 @@ export default function shareCards(): AstroIntegration {
         // Stale cards are neither shipped nor kept.
         const names = new Set([...wanted.keys()].map((file) => file.slice(CARD_FOLDER.length)));
         let removed = 0;
-        for (const folder of [published, kept]) {
-          for (const name of filesIn(folder)) {
+        for (const [folder, listed] of [[published, inPublished], [kept, inKept]] as const) {
+          for (const name of listed) {
             if (names.has(name)) continue;
             rmSync(join(folder, name), { force: true });
             if (folder === published) removed += 1;
