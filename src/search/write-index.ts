@@ -23,14 +23,18 @@ function check(step: string, errors: readonly string[]): void {
   if (errors.length) throw new Error(`search index: ${step} failed: ${errors.join('; ')}`);
 }
 
-/** The Pagefind processes this process started, with their memory in kB (Linux; none elsewhere). */
+/**
+ * The Pagefind processes this process started and that still run, with their memory in kB
+ * (Linux; none elsewhere). A killed one stays in /proc as a zombie until Node reaps it; it
+ * no longer runs, and Pagefind's Node API may already have said "backend closed".
+ */
 function pagefindChildren(): Map<number, number> {
   const found = new Map<number, number>();
   try {
     for (const task of readdirSync('/proc/self/task')) {
       for (const pid of readFileSync(`/proc/self/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
         const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-        if (/^Name:\s*pagefind/m.test(status)) found.set(Number(pid), Number(/^VmRSS:\s*(\d+)/m.exec(status)?.[1] ?? 0));
+        if (/^Name:\s*pagefind/m.test(status) && !/^State:\s*[ZX]/m.test(status)) found.set(Number(pid), Number(/^VmRSS:\s*(\d+)/m.exec(status)?.[1] ?? 0));
       }
     }
   } catch {
