@@ -117,7 +117,8 @@ async function renderAndStore(
   // Everything a story's checks and render read besides its file: the code digest renders
   // and checks everything again when that code changes, the base path is in each render
   // (site-relative links in the text start with it), the image hosts decide which photos pass.
-  const context = [articleCodeDigest(), config.base, JSON.stringify(image), project.sourcesText, project.authorsText].join('\n');
+  // Digested once: each file's digest then hashes its own text, not the sources list again.
+  const context = generateDigest([articleCodeDigest(), config.base, JSON.stringify(image), project.sourcesText, project.authorsText].join('\n'));
   // A photo replaced under the same name changes the page (its files are content-hashed),
   // so the digest covers the size and time of every local photo the article shows.
   const digestWith = (textDigest: string, file: string, leadSrc: string | undefined, rendered: RenderedContent | undefined) =>
