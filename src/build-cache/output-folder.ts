@@ -20,7 +20,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { stampFiles, stampFilesInWorker, toPosix, UNTOUCHED } from './output-walk.ts';
+import { stampFiles, stampFilesInWorker, stampFilesInWorkers, toPosix, UNTOUCHED } from './output-walk.ts';
 import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from './output-stamps.ts';
 
 const RECORD_FILE = 'output-files.json';
@@ -176,10 +176,10 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
         before = now;
       },
       // Last of the integrations, after every other has written its files.
-      'astro:build:done': ({ dir, assets, logger }) => {
+      'astro:build:done': async ({ dir, assets, logger }) => {
         const root = fileURLToPath(dir);
         const pages = new Set([...assets.values()].flat().map((url) => toPosix(relative(root, fileURLToPath(url)))));
-        const after = stampFiles(root);
+        const after = await stampFilesInWorkers(root);
         const stale = staleFiles(before, after, (path) => pages.has(path) || managed.some((folder) => path.startsWith(folder)));
         const empty = [...pages].filter((path) => after.get(path)?.size === 0).sort();
         if (empty.length) throw new EmptyPagesError(empty, relative(process.cwd(), cacheDir) || cacheDir);
