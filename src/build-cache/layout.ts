@@ -10,6 +10,7 @@
  *   page-dates.json    each page's last change, for the sitemap (page-dates.ts)
  *   output-files.json  what the last build wrote to the output folder (output-folder.ts)
  *   story-warnings.json  the warnings of stories the next build does not check again (story-warnings.ts)
+ *   article-stamps.json  each article file's stamp and text digest, so unchanged files are not read (article-stamps.ts)
  */
 import { renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -24,7 +24,8 @@ import type { ContentProject } from './project.ts';
 import { createArticleRenderer, type ImageOptions } from '../markdown/article-renderer.ts';
 import { createRenderPool, storedRender, type RenderedContent, type RenderPool } from './render-pool.ts';
 import type { RenderJob } from './render-protocol.ts';
-import { checkArticles, photoFileProblems, readArticlesFolder, renderedBodyProblems, validationContext, type ArticlesFolder } from './read-articles.ts';
+import { checkArticles, listArticlesFolder, photoFileProblems, readArticleFile, renderedBodyProblems, validationContext, type ListedArticles } from './read-articles.ts';
+import { knownTextDigest, readArticleStamps, stampOf, writeArticleStamps, type ArticleStampsRecord } from '../build-cache/article-stamps.ts';
 import { indexHashOf, readSearchCatalog, writeSearchRecords, type SearchCatalog } from '../build-cache/search-records.ts';
 import { pruneRenderedBodies, renderedBodyDigests, writeRenderedBody } from '../build-cache/rendered-bodies.ts';
 import { searchText } from '../search/search-text.ts';
@@ -71,7 +72,7 @@ export function articlesLoader(project: ContentProject): Loader {
 
 async function loadAll(ctx: LoaderContext, project: ContentProject) {
   const { config, store, watcher } = ctx;
-  const { files, strays } = readArticlesFolder(fileURLToPath(config.root), project);
+  const { files, strays } = listArticlesFolder(fileURLToPath(config.root), project);
   for (const stray of strays) ctx.logger.warn(formatProblem(stray));
   // Many articles are rendered on worker threads. When at least POOL_THRESHOLD stories have
   // never been rendered (a cold build), the workers start now and load the Markdown pipeline
@@ -95,7 +96,7 @@ async function loadAll(ctx: LoaderContext, project: ContentProject) {
 async function renderAndStore(
   { config, store, logger, generateDigest, watcher }: LoaderContext,
   project: ContentProject,
-  files: ArticlesFolder['files'],
+  files: ListedArticles['files'],
   pool: { current: RenderPool | undefined; start: () => RenderPool },
   image: ImageOptions,
 ) {
@@ -133,30 +134,50 @@ async function renderAndStore(
   const textDigests = new Map<string, string>();
   const kept = new Map<string, { slug: string; article: Article }>();
   const toCheck: ArticleSourceFile[] = [];
-  for (const file of files) {
-    if (file.unreadable) {
-      toCheck.push(file);
-      continue;
+  // A file is read only when its stamp is not the one the last build recorded with its
+  // text's digest (src/build-cache/article-stamps.ts), or when it is checked.
+  const lastStamps = readArticleStamps(config.cacheDir);
+  const stamps: ArticleStampsRecord = { takenAt: Date.now(), files: {} };
+  const read = new Map<string, ArticleSourceFile>();
+  const readFile = (listed: ListedArticles['files'][number]) => {
+    const file = read.get(listed.path) ?? readArticleFile(root, listed);
+    read.set(listed.path, file);
+    return file;
+  };
+  for (const listed of files) {
+    const path = listed.path;
+    const stat = listed.unreadable ? undefined : statSync(resolve(root, path), { throwIfNoEntry: false });
+    const stamp = stat && stampOf(stat);
+    let fileDigest = stamp && knownTextDigest(lastStamps, path, stamp);
+    if (fileDigest === undefined) {
+      const file = readFile(listed);
+      if (file.unreadable) {
+        toCheck.push(file);
+        continue;
+      }
+      fileDigest = generateDigest(file.text);
     }
-    const slug = articleSlug(file.path);
-    const textDigest = generateDigest(`${context}\n${file.text}`);
-    textDigests.set(file.path, textDigest);
+    if (stamp) stamps.files[path] = { stamp, textDigest: fileDigest };
+    const slug = articleSlug(path);
+    const textDigest = generateDigest(`${context}\n${fileDigest}`);
+    textDigests.set(path, textDigest);
     const existing = store.get(slug);
-    if (existing?.filePath === file.path) {
+    if (existing?.filePath === path) {
       const { leadImageAsset: _asset, ...article } = existing.data as unknown as Article & { leadImageAsset?: string };
-      const digest = digestWith(textDigest, file.path, article.image?.src, existing.rendered);
+      const digest = digestWith(textDigest, path, article.image?.src, existing.rendered);
       if (existing.digest === digest && (!indexing || recorded[slug]?.digest === digest) && bodies.has(digest)) {
-        kept.set(file.path, { slug, article });
+        kept.set(path, { slug, article });
         digests.set(slug, digest);
         // An unchanged entry keeps its render, but its images must be registered again for
         // this build, as Astro's own glob loader does (the method is not in the public type).
         const scoped = store as typeof store & { addAssetImports?: (assets: string[], filePath: string) => void };
-        if (existing.assetImports?.length) scoped.addAssetImports?.(existing.assetImports, file.path);
+        if (existing.assetImports?.length) scoped.addAssetImports?.(existing.assetImports, path);
         continue;
       }
     }
-    toCheck.push(file);
+    toCheck.push(readFile(listed));
   }
+  writeArticleStamps(config.cacheDir, stamps);
 
   // On a cold build the workers are already up: an article never rendered before goes to
   // them as soon as it is checked, so rendering overlaps checking the rest. If any article
@@ -175,7 +196,7 @@ async function renderAndStore(
   if (problems.some((p) => p.severity === 'error')) {
     // The build fails, so checking every story and parsing every body costs nothing that
     // matters now, and the list is then exactly what `npm run check` says.
-    const all = checkArticles(root, project, files).problems;
+    const all = checkArticles(root, project, files.map(readFile)).problems;
     for (const warning of all.filter((p) => p.severity === 'warning')) logger.warn(formatProblem(warning));
     throw new InvalidArticlesError(all);
   }

@@ -110,19 +110,20 @@ function listFolder(top: string): { names: string[]; broken: BrokenLink[] } {
   return { names: names.sort(), broken };
 }
 
-export function readArticlesFolder(root: string, project: ContentProject): ArticlesFolder {
+/** A content folder's article files before they are read: their paths, in order, and its strays. */
+export interface ListedArticles {
+  /** Paths relative to the project root, sorted; `unreadable` marks a link named like an article that leads to no file. */
+  files: { path: string; unreadable?: ArticleSourceFile['unreadable'] }[];
+  strays: Problem[];
+}
+
+export function listArticlesFolder(root: string, project: ContentProject): ListedArticles {
   const top = resolve(root, project.articlesDir);
   const { names, broken } = listFolder(top);
-  const files: ArticleSourceFile[] = names
-    .filter((name) => ARTICLE_FILE.test(name))
-    .map((name) => {
-      const path = `${project.articlesDir}/${name}`;
-      const decoded = decodeArticleText(readFileSync(resolve(root, path)));
-      return decoded.problem ? { path, text: '', unreadable: decoded.problem } : { path, text: decoded.text };
-    });
+  const files: ListedArticles['files'] = names.filter((name) => ARTICLE_FILE.test(name)).map((name) => ({ path: `${project.articlesDir}/${name}` }));
   // A link named like an article is a story the editor means to publish: it fails the check.
   for (const link of broken.filter((link) => ARTICLE_FILE.test(link.name))) {
-    files.push({ path: `${project.articlesDir}/${link.name}`, text: '', unreadable: { message: link.message } });
+    files.push({ path: `${project.articlesDir}/${link.name}`, unreadable: { message: link.message } });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const strays = [
@@ -138,6 +139,18 @@ export function readArticlesFolder(root: string, project: ContentProject): Artic
     ...broken.filter((link) => !ARTICLE_FILE.test(link.name)).map((link): Problem => ({ file: `${project.articlesDir}/${link.name}`, severity: 'warning', message: link.message })),
   ];
   return { files, strays };
+}
+
+/** One listed article file, read as text. */
+export function readArticleFile(root: string, { path, unreadable }: ListedArticles['files'][number]): ArticleSourceFile {
+  if (unreadable) return { path, text: '', unreadable };
+  const decoded = decodeArticleText(readFileSync(resolve(root, path)));
+  return decoded.problem ? { path, text: '', unreadable: decoded.problem } : { path, text: decoded.text };
+}
+
+export function readArticlesFolder(root: string, project: ContentProject): ArticlesFolder {
+  const { files, strays } = listArticlesFolder(root, project);
+  return { files: files.map((file) => readArticleFile(root, file)), strays };
 }
 
 export interface CheckOptions {

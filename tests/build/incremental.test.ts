@@ -6,6 +6,7 @@
  * photo under the same name, adding a story and removing one, the rebuilt site is byte for
  * byte what a build from scratch makes of the same content.
  */
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import sharp from 'sharp';
@@ -155,5 +156,22 @@ describe('a rebuild after edits', () => {
       expect(again.code, again.output).toBe(0);
     }
     expect(dirDigest(outDir)).toEqual(await scratchDigest());
+  });
+
+  it('shows an edit that left the file its size and modification time', async () => {
+    // A build reads only the files whose stamp changed (src/build-cache/article-stamps.ts);
+    // a tool that puts a file's old time back after editing it must not hide the edit.
+    const file = resolve(articles, 'filler-050.md');
+    const before = statSync(file, { bigint: true });
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Filler body 50.', 'Filler text 50.'));
+    const seconds = before.mtimeNs / 1_000_000_000n;
+    const nanoseconds = String(before.mtimeNs % 1_000_000_000n).padStart(9, '0');
+    execFileSync('touch', ['-m', '-d', `@${seconds}.${nanoseconds}`, file]);
+    const after = statSync(file, { bigint: true });
+    expect([after.size, after.mtimeNs]).toEqual([before.size, before.mtimeNs]);
+
+    const again = await build(outDir, cacheDir);
+    expect(again.code, again.output).toBe(0);
+    expect(readFileSync(resolve(outDir, 'articles/filler-050/index.html'), 'utf8')).toContain('Filler text 50.');
   });
 });
