@@ -17,7 +17,7 @@ describe('article file stamps', () => {
   it('asks for the file to be read when anything in its stamp changed, or the file is new', () => {
     for (let i = 0; i < stamp.length; i++) {
       const changed = [...stamp] as ArticleStamp;
-      changed[i] += 1;
+      changed[i] = changed[i]! + 1;
       expect(knownTextDigest(record, 'content/articles/a.md', changed)).toBeUndefined();
     }
     expect(knownTextDigest(record, 'content/articles/b.md', stamp)).toBeUndefined();
