@@ -1,10 +1,14 @@
 /**
  * The share cards kept between builds (src/share-cards/): the drawn cards themselves, and
- * which card each story's page names, handed from the pages to the share-card integration:
- * one small file per story, written when its page renders. A page the incremental build keeps is not
- * rendered again, and its file from that build still says which card it names.
+ * which card each story's page names, handed from the pages to the share-card integration.
+ *
+ * A page leaves a small note when it renders (pages may render in parallel, so each writes
+ * its own file); at the end of the build the integration folds this build's notes into one
+ * record of every page's card and removes them. A page the incremental build keeps is not
+ * rendered again, and the record still says which card it names, so a publish reads one
+ * file and a handful of notes, not one file per story in the archive.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { CardContent } from '../share-cards/layout.ts';
 import type { PhotoStamp } from '../share-cards/photo-stamp.ts';
 import { cacheFile, writeWhole } from './layout.ts';
@@ -18,10 +22,21 @@ export type CardRecord =
     }
   | { file: string; stamp: PhotoStamp };
 
-const FOLDER = 'share-cards/pages/';
+/** This build's notes, one per rendered story page; `null` says the page names no card now. */
+const NOTES = 'share-cards/pages/';
+/** Every page's card, as of the end of the last build: slug → record. */
+const RECORDS = 'share-cards/records.json';
 
-function recordFile(cacheDir: URL, slug: string): string {
-  return cacheFile(cacheDir, `${FOLDER}${encodeURIComponent(slug)}.json`);
+function noteFile(cacheDir: URL, slug: string): string {
+  return cacheFile(cacheDir, `${NOTES}${encodeURIComponent(slug)}.json`);
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Where drawn cards are kept, under the names they have in the output folder's cards/. */
@@ -29,23 +44,48 @@ export function cardFolder(cacheDir: URL): string {
   return cacheFile(cacheDir, 'share-cards/cards/');
 }
 
-/** Written whole and renamed into place, so the integration never reads half a record. */
-export function writeCardRecord(cacheDir: URL, slug: string, record: CardRecord): void {
-  const file = recordFile(cacheDir, slug);
-  mkdirSync(new URL(FOLDER, cacheDir), { recursive: true });
-  writeWhole(file, JSON.stringify(record));
+/**
+ * What a page rendered in this build names: a card, or nothing (it shares its lead photo as
+ * it is, or the site draws no cards). Written whole and renamed into place, so the
+ * integration never reads half a note.
+ */
+export function noteCardRecord(cacheDir: URL, slug: string, record: CardRecord | null): void {
+  mkdirSync(new URL(NOTES, cacheDir), { recursive: true });
+  writeWhole(noteFile(cacheDir, slug), JSON.stringify(record));
 }
 
-/** The story's record, or none when its page names no card (it shares its lead photo as it is) or never rendered. */
-export function readCardRecord(cacheDir: URL, slug: string): CardRecord | undefined {
+/**
+ * The card each of these story pages names (the pages this build has, rendered now or
+ * kept), with this build's notes folded in; a page that names no card is left out. The
+ * record is written back holding only these pages before the notes are removed, so a build
+ * stopped in between folds the same notes again next time.
+ */
+export function collectCardRecords(cacheDir: URL, slugs: Iterable<string>): Map<string, CardRecord> {
+  const recordsFile = cacheFile(cacheDir, RECORDS);
+  const last = readJson<Record<string, CardRecord>>(recordsFile) ?? {};
+  const notesFolder = cacheFile(cacheDir, NOTES);
+  let notes: string[] = [];
   try {
-    return JSON.parse(readFileSync(recordFile(cacheDir, slug), 'utf8')) as CardRecord;
+    notes = readdirSync(notesFolder).filter((name) => name.endsWith('.json'));
   } catch {
-    return undefined;
+    // No page rendered through this cache yet.
   }
-}
-
-/** A story that now shares its lead photo as it is names no card. */
-export function removeCardRecord(cacheDir: URL, slug: string): void {
-  rmSync(recordFile(cacheDir, slug), { force: true });
+  const all = new Map<string, CardRecord | null>(Object.entries(last));
+  for (const name of notes) {
+    const note = readJson<CardRecord | null>(`${notesFolder}${name}`);
+    // Notes are written whole, so only a damaged cache holds one that cannot be read: the record stays as it was.
+    if (note !== undefined) all.set(decodeURIComponent(name.slice(0, -'.json'.length)), note);
+  }
+  const records = new Map<string, CardRecord>();
+  for (const slug of slugs) {
+    const record = all.get(slug);
+    if (record) records.set(slug, record);
+  }
+  const unchanged = notes.length === 0 && records.size === Object.keys(last).length;
+  if (!unchanged) {
+    mkdirSync(new URL('share-cards/', cacheDir), { recursive: true });
+    writeWhole(recordsFile, JSON.stringify(Object.fromEntries(records)));
+  }
+  for (const name of notes) rmSync(`${notesFolder}${name}`, { force: true });
+  return records;
 }

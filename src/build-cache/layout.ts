@@ -6,7 +6,7 @@
  *   rendered-bodies/   each story's rendered HTML, by digest (rendered-bodies.ts)
  *   search/records/    the stories' search records (search-records.ts)
  *   search/shards/     the search index's shards and their plan (search-shards.ts)
- *   share-cards/       drawn cards and which card each page names (card-records.ts)
+ *   share-cards/       drawn cards, which card each page names, this build's notes of it (card-records.ts)
  *   page-dates.json    each page's last change, for the sitemap (page-dates.ts)
  *   output-files.json  what the last build wrote to the output folder (output-folder.ts)
  *   story-warnings.json  the warnings of stories the next build does not check again (story-warnings.ts)

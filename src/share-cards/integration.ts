@@ -1,6 +1,6 @@
 /**
  * Puts every story's share card into <outDir>/cards/ at the end of the build. Pages name
- * their card and leave a record (src/build-cache/card-records.ts); here each card is taken from the
+ * their card and leave a note (src/build-cache/card-records.ts); here each card is taken from the
  * cache folder when a build already drew it, or drawn once (./draw-worker.ts) and kept
  * there. A card is named by a digest of what it shows, so a story whose headline, source,
  * date or language did not change keeps its card, and a changed story gets a new one. Cards
@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { cardFolder, readCardRecord, type CardRecord } from '../build-cache/card-records.ts';
+import { cardFolder, collectCardRecords, type CardRecord } from '../build-cache/card-records.ts';
 import { drawInWorker, type DrawJob } from './draw-worker.ts';
 import { CARD_FOLDER } from './story-card.ts';
 
@@ -41,12 +41,13 @@ export default function shareCards(): AstroIntegration {
         const kept = cardFolder(cacheDir);
         const published = join(root, CARD_FOLDER);
         // Every article page this build has, rendered now or kept from the last build.
-        const wanted = new Map<string, CardRecord>();
+        const slugs: string[] = [];
         for (const url of [...assets.values()].flat()) {
           const slug = articleSlug(relative(root, fileURLToPath(url)).split(sep).join('/'));
-          const record = slug && readCardRecord(cacheDir, slug);
-          if (record) wanted.set(record.file, record);
+          if (slug) slugs.push(slug);
         }
+        const wanted = new Map<string, CardRecord>();
+        for (const record of collectCardRecords(cacheDir, slugs).values()) wanted.set(record.file, record);
         mkdirSync(kept, { recursive: true });
         mkdirSync(published, { recursive: true });
         // Every card's file is <outDir>/cards/<name>, kept in the cache folder under the same name.
