@@ -20,8 +20,9 @@ let contentDir: string;
 let articles: string;
 let firstWarnings: string[];
 
-function build(out: string, cache: string) {
-  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: out, CACHE_DIR: cache });
+/** `launcher`: what the shell puts in `_`, the path of the command that started the build. */
+function build(out: string, cache: string, launcher = '/usr/bin/npm') {
+  return runAstro(['build'], { CONTENT_DIR: contentDir, OUT_DIR: out, CACHE_DIR: cache, _: launcher });
 }
 
 /** The problems a build told the editor, one line each. */
@@ -173,5 +174,14 @@ describe('a rebuild after edits', () => {
     const again = await build(outDir, cacheDir);
     expect(again.code, again.output).toBe(0);
     expect(readFileSync(resolve(outDir, 'articles/filler-050/index.html'), 'utf8')).toContain('Filler text 50.');
+  });
+
+  it('keeps the story pages when the next build is started another way', async () => {
+    // A CI runner, `npx astro build` and `npm run build` leave different paths in `_`.
+    const before = await build(outDir, cacheDir, '/usr/bin/npm');
+    expect(before.code, before.output).toBe(0);
+    const other = await build(outDir, cacheDir, '/usr/local/bin/npx');
+    expect(other.code, other.output).toBe(0);
+    expect(copied(other.output)).toEqual(expect.arrayContaining(['/articles/filler-040/index.html', '/articles/syria-isis-operation-aleppo/index.html']));
   });
 });

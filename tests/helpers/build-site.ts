@@ -24,9 +24,12 @@ export interface BuildResult {
  */
 export const SITE_ENV: readonly string[] = ['BASE_PATH', 'BUILD_DATE', 'CACHE_DIR', 'CF_PAGES_URL', 'CONTENT_DIR', 'OUT_DIR', 'REMOTE_IMAGE_HOSTS', 'SEARCH_SHARDS', 'SHARE_CARDS', 'SITE_URL', 'URL', 'WEBSUB_HUB'];
 
-/** The environment a test build inherits: none of the site's variables, and no NODE_ENV (Vitest sets it to test; a real build runs without it). */
+/** What Vitest adds to the environment of the tests (Vite's import.meta.env keys among them); a real build runs without them. */
+const TEST_RUNNER_ENV: readonly string[] = ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
+
+/** The environment a test build inherits: none of the site's variables, and none of the test runner's. */
 function inherited(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([name]) => name !== 'NODE_ENV' && !SITE_ENV.includes(name)));
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !TEST_RUNNER_ENV.includes(name) && !SITE_ENV.includes(name)));
 }
 
 const builds = new Map<string, Promise<BuildResult>>();
