@@ -26,8 +26,8 @@ const cacheDir = process.env.CACHE_DIR ?? './node_modules/.astro';
 // environment variable whose name a server module's text contains into any module that reads
 // `import.meta.env` whole, and every module contains "_", so the page bundle changed with how
 // the build was launched (`npm run build`, `npx astro build`, a CI runner) and the incremental
-// build rendered every story again: 4 minutes instead of one at 100,000 stories. Nothing here
-// reads `_`. tests/build/incremental.test.ts pins it.
+// build rendered every story again. Nothing here reads `_`. tests/build/incremental.test.ts
+// pins it.
 delete process.env._;
 
 export default defineConfig({

@@ -8,10 +8,10 @@
  * rendered again, and the record still says which card it names, so a publish reads one
  * file and a handful of notes, not one file per story in the archive.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import type { CardContent } from '../share-cards/layout.ts';
 import type { PhotoStamp } from '../share-cards/photo-stamp.ts';
-import { cacheFile, writeWhole } from './layout.ts';
+import { cacheFile, readWhole, writeWhole } from './layout.ts';
 
 /** A card drawn from what the story says, or an old story's lead photo stamped with its year. */
 export type CardRecord =
@@ -31,14 +31,6 @@ function noteFile(cacheDir: URL, slug: string): string {
   return cacheFile(cacheDir, `${NOTES}${encodeURIComponent(slug)}.json`);
 }
 
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Where drawn cards are kept, under the names they have in the output folder's cards/. */
 export function cardFolder(cacheDir: URL): string {
   return cacheFile(cacheDir, 'share-cards/cards/');
@@ -50,8 +42,15 @@ export function cardFolder(cacheDir: URL): string {
  * integration never reads half a note.
  */
 export function noteCardRecord(cacheDir: URL, slug: string, record: CardRecord | null): void {
-  mkdirSync(new URL(NOTES, cacheDir), { recursive: true });
-  writeWhole(noteFile(cacheDir, slug), JSON.stringify(record));
+  const file = noteFile(cacheDir, slug);
+  try {
+    writeWhole(file, JSON.stringify(record));
+  } catch (error) {
+    // The folder is made when a write first finds it missing, not before every page.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    mkdirSync(new URL(NOTES, cacheDir), { recursive: true });
+    writeWhole(file, JSON.stringify(record));
+  }
 }
 
 /**
@@ -62,7 +61,7 @@ export function noteCardRecord(cacheDir: URL, slug: string, record: CardRecord |
  */
 export function collectCardRecords(cacheDir: URL, slugs: Iterable<string>): Map<string, CardRecord> {
   const recordsFile = cacheFile(cacheDir, RECORDS);
-  const last = readJson<Record<string, CardRecord>>(recordsFile) ?? {};
+  const last = (readWhole(recordsFile) as Record<string, CardRecord> | undefined) ?? {};
   const notesFolder = cacheFile(cacheDir, NOTES);
   let notes: string[] = [];
   try {
@@ -72,7 +71,7 @@ export function collectCardRecords(cacheDir: URL, slugs: Iterable<string>): Map<
   }
   const all = new Map<string, CardRecord | null>(Object.entries(last));
   for (const name of notes) {
-    const note = readJson<CardRecord | null>(`${notesFolder}${name}`);
+    const note = readWhole(`${notesFolder}${name}`) as CardRecord | null | undefined;
     // Notes are written whole, so only a damaged cache holds one that cannot be read: the record stays as it was.
     if (note !== undefined) all.set(decodeURIComponent(name.slice(0, -'.json'.length)), note);
   }

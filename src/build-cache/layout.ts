@@ -12,7 +12,7 @@
  *   story-warnings.json  the warnings of stories the next build does not check again (story-warnings.ts)
  *   article-stamps.json  each article file's stamp and text digest, so unchanged files are not read (article-stamps.ts)
  */
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** A file of the cache folder, from its path inside it. */
@@ -24,4 +24,13 @@ export function cacheFile(cacheDir: URL, path: string): string {
 export function writeWhole(file: string, text: string): void {
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
+}
+
+/** A JSON file of the cache folder, or undefined when there is none or it cannot be read (the next build then starts that part afresh). */
+export function readWhole(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }

@@ -15,13 +15,14 @@
  * At the end, a page the build left empty fails it: an empty page is never meant, and one
  * the incremental cache kept would be shipped again by every later build.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { stampFiles, stampFilesInWorker, stampFilesInWorkers, toPosix, UNTOUCHED } from './output-walk.ts';
 import { foreignFiles, fromRecord, staleFiles, toRecord, type Stamp } from './output-stamps.ts';
+import { readWhole } from './layout.ts';
 
 const RECORD_FILE = 'output-files.json';
 
@@ -112,14 +113,6 @@ class EmptyPagesError extends AstroError {
   }
 }
 
-function readRecord(file: string): unknown {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * `managed`: folders (relative to the output folder, ending in `/`) that another
  * integration fills and empties itself, whose untouched files are still current.
@@ -144,7 +137,7 @@ export default function outputFolder({ managed = [] }: { managed?: readonly stri
         outDir = fileURLToPath(config.outDir);
         cacheDir = fileURLToPath(config.cacheDir);
         recordFile = fileURLToPath(new URL(RECORD_FILE, config.cacheDir));
-        recorded = fromRecord(readRecord(recordFile), outDir);
+        recorded = fromRecord(readWhole(recordFile), outDir);
         // Before the content is read: a folder this cache built is stamped on another core
         // meanwhile. Awaited when the build starts; a build that stops before then must not hear of it.
         if (building && recorded) {

@@ -10,8 +10,8 @@
  * texts of 100,000 stories is about 900 MB, beyond V8's longest string).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { cacheFile, writeWhole } from './layout.ts';
+import { existsSync, mkdirSync } from 'node:fs';
+import { cacheFile, readWhole, writeWhole } from './layout.ts';
 
 export interface SearchRecord {
   /** The story's address from the site's root, without the base path: "/articles/slug/". */
@@ -52,11 +52,7 @@ function bucketFile(cacheDir: URL, bucket: number): string {
 }
 
 function readJson<T>(file: string, fallback: T): T {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return fallback;
-  }
+  return (readWhole(file) as T | undefined) ?? fallback;
 }
 
 /** The hash of what the index is given for a story. */
